@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const r = (p: string): string => resolve(__dirname, p)
+
+// One build for every runtime: the Electron main process, the headless host, the worker
+// entries (run under utilityProcess or child_process.fork), the preload and the renderer.
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: r('src/main/index.ts'),
+          host: r('src/main/host/host-main.ts'),
+          'echo-worker': r('src/main/process/echo-worker.ts'),
+          'image-worker': r('src/main/library/image-worker.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      rollupOptions: { input: { index: r('src/preload/index.ts') } }
+    }
+  },
+  renderer: {
+    root: r('src/renderer'),
+    plugins: [react()],
+    build: {
+      rollupOptions: {
+        input: {
+          index: r('src/renderer/index.html'),
+          // The headless host's stand-in for the preload: builds the same window.api over a WebSocket.
+          'host-bridge': r('src/preload/ws-bridge.ts')
+        },
+        output: {
+          entryFileNames: (chunk) =>
+            chunk.name === 'host-bridge' ? 'host-bridge.js' : 'assets/[name]-[hash].js'
+        }
+      }
+    }
+  }
+})

@@ -1,0 +1,65 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const noElectron = {
+  name: 'electron',
+  message:
+    'Only the Electron shell (src/main/shell) may import electron; this code must also run under plain Node.'
+}
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'Runtime-neutral and web code must not import Node built-ins.'
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**'
+    ]
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off'
+    }
+  },
+  // Services, workers, the host and everything else in main: no electron.
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/shell/**', 'src/main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] }
+  },
+  // Runtime-neutral contract and the renderer: neither electron nor node:*.
+  {
+    files: [
+      'src/shared/**/*.ts',
+      'src/renderer/**/*.{ts,tsx}',
+      'src/preload/create-api.ts',
+      'src/preload/ws-bridge.ts'
+    ],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [nodeBuiltins] }]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules }
+  }
+)

@@ -1,0 +1,99 @@
+import { setupApp } from './app-service'
+import type { DesktopBridge } from './desktop'
+import { EventBus } from './ipc/event-bus'
+import { createRouter, type Router } from './ipc/router'
+import { setupLibrary } from './library/library-service'
+import type { Logger } from './log'
+import { appPaths, type AppPaths } from './paths'
+import type { ProcessLauncher } from './process/launcher'
+import type { ServiceContext } from './service'
+import { openDatabase } from './store/database'
+import { migrations } from './store/migrations'
+import { SettingsRepository } from './store/settings-repository'
+import { TaskTracker } from './tasks/task-tracker'
+import { setupWeather } from './weather/weather-service'
+
+export interface CoreOptions {
+  readonly userDataDir: string
+  readonly runtime: 'electron' | 'headless'
+  readonly version: string
+  readonly launcher: ProcessLauncher
+  /** Absolute path of a built worker entry, by name ('image-worker'). */
+  readonly workerEntry: (name: string) => string
+  readonly desktop: DesktopBridge
+  readonly log: Logger
+  readonly fetch?: typeof fetch
+  readonly now?: () => number
+  readonly env?: NodeJS.ProcessEnv
+}
+
+/** The main-process core, identical under Electron and the headless host. */
+export interface Core {
+  readonly router: Router
+  readonly bus: EventBus
+  readonly paths: AppPaths
+  /** Folders served read-only to the renderer under /media/<name>/. */
+  readonly mediaRoots: Readonly<Record<string, string>>
+  close(): Promise<void>
+}
+
+/** Opens the store, wires every domain and starts them. Throws StoreOpenError on a bad database. */
+export function createCore(options: CoreOptions): Core {
+  const log = options.log
+  const paths = appPaths(options.userDataDir)
+  const db = openDatabase(paths.database, { migrations })
+  const bus = new EventBus(log.child('events'))
+  const tasks = new TaskTracker((status) => bus.emit('status:changed', status))
+  const now = options.now ?? Date.now
+  const settings = new SettingsRepository(db, now)
+  const ctx = (scope: string): ServiceContext => ({
+    db,
+    bus,
+    tasks,
+    settings,
+    log: log.child(scope),
+    paths,
+    launcher: options.launcher,
+    workerEntry: options.workerEntry,
+    desktop: options.desktop,
+    fetch: options.fetch ?? globalThis.fetch,
+    now,
+    env: options.env ?? process.env
+  })
+
+  const weather = setupWeather(ctx('weather'))
+  const library = setupLibrary(ctx('library'))
+  const services = [weather, library]
+
+  const router = createRouter(
+    {
+      ...setupApp({
+        info: { name: 'Skyfolio', version: options.version, runtime: options.runtime },
+        settings,
+        tasks,
+        bus,
+        desktop: options.desktop
+      }),
+      ...weather.handlers,
+      ...library.handlers
+    },
+    log.child('router')
+  )
+  for (const service of services) service.start?.()
+
+  let closing: Promise<void> | null = null
+  return {
+    router,
+    bus,
+    paths,
+    mediaRoots: Object.assign({}, ...services.map((s) => s.mediaRoots ?? {})),
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled(services.map((s) => s.close()))
+        tasks.dispose()
+        db.close()
+      })()
+      return closing
+    }
+  }
+}

@@ -1,0 +1,4 @@
+// Image worker entry: filled in by the library issue.
+import { connectToParent } from '../process/worker-link'
+
+connectToParent()

@@ -1,0 +1,4 @@
+import type { Migration } from '../store/migrations'
+
+/** Library tables: versions 20–29. */
+export const libraryMigrations: Migration[] = []

@@ -1,0 +1,39 @@
+/** What a parent hears about a worker process. */
+export type WorkerEvent =
+  | { type: 'spawned'; pid: number | undefined }
+  | { type: 'message'; data: unknown }
+  | { type: 'exited'; code: number }
+  | { type: 'crashed'; code: number | null; signal: string | null }
+  | { type: 'spawn-failed'; message: string }
+
+export interface LaunchOptions {
+  /** Shown in process lists and logs. */
+  readonly name: string
+  readonly args?: readonly string[]
+  readonly env?: Record<string, string | undefined>
+  /** Start below the UI's scheduling priority (heavy, throughput-bound work). */
+  readonly lowPriority?: boolean
+}
+
+export interface WorkerHandle {
+  readonly name: string
+  pid(): number | undefined
+  /** Structured-clone message to the worker; false when it is gone. */
+  post(message: unknown): boolean
+  /** Ends the worker now; its 'crashed' or 'exited' event still follows. */
+  kill(): void
+}
+
+/**
+ * One interface to start a worker process: `utilityProcess.fork` in the app,
+ * `child_process.fork` under Node. Services take a launcher, never a concrete one.
+ */
+export interface ProcessLauncher {
+  readonly kind: 'utility-process' | 'child-process'
+  launch(entry: string, options: LaunchOptions, onEvent: (event: WorkerEvent) => void): WorkerHandle
+}
+
+/** A worker that ends with a non-zero code or a signal crashed; code 0 is a clean exit. */
+export function classifyExit(code: number | null, signal: string | null): WorkerEvent {
+  return code === 0 && !signal ? { type: 'exited', code: 0 } : { type: 'crashed', code, signal }
+}

@@ -1,0 +1,67 @@
+import { fork } from 'node:child_process'
+import { setPriority } from 'node:os'
+import {
+  classifyExit,
+  type LaunchOptions,
+  type ProcessLauncher,
+  type WorkerEvent,
+  type WorkerHandle
+} from './launcher'
+
+const LOW_PRIORITY = 10
+
+/** Starts workers with child_process.fork: the launcher for the headless host and tests. */
+export class NodeLauncher implements ProcessLauncher {
+  readonly kind = 'child-process' as const
+
+  /** execArgv lets tests run TypeScript entries (e.g. ['--import', 'tsx']). */
+  constructor(private readonly execArgv: readonly string[] = []) {}
+
+  launch(
+    entry: string,
+    options: LaunchOptions,
+    onEvent: (event: WorkerEvent) => void
+  ): WorkerHandle {
+    let ended = false
+    const end = (event: WorkerEvent): void => {
+      if (ended) return
+      ended = true
+      onEvent(event)
+    }
+    const child = fork(entry, [...(options.args ?? [])], {
+      execArgv: [...this.execArgv],
+      env: { ...process.env, ...options.env, SKYFOLIO_WORKER_NAME: options.name },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+    })
+    child.once('spawn', () => {
+      if (options.lowPriority && child.pid) {
+        try {
+          setPriority(child.pid, LOW_PRIORITY)
+        } catch {
+          // Not permitted on every system; the worker still runs, just at normal priority.
+        }
+      }
+      onEvent({ type: 'spawned', pid: child.pid })
+    })
+    child.on('message', (data) => {
+      if (!ended) onEvent({ type: 'message', data })
+    })
+    child.once('error', (error) => {
+      if (child.pid === undefined) end({ type: 'spawn-failed', message: error.message })
+    })
+    child.once('exit', (code, signal) => end(classifyExit(code, signal)))
+    return {
+      name: options.name,
+      pid: () => child.pid,
+      post: (message) => {
+        if (ended || !child.connected) return false
+        child.send(message as object)
+        return true
+      },
+      kill: () => {
+        if (!ended) child.kill('SIGKILL')
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { Channel } from '../shared/contract'
+import type { DesktopBridge } from './desktop'
+import type { EventBus } from './ipc/event-bus'
+import type { Handlers } from './ipc/router'
+import type { Logger } from './log'
+import type { AppPaths } from './paths'
+import type { ProcessLauncher } from './process/launcher'
+import type { Db } from './store/database'
+import type { SettingsRepository } from './store/settings-repository'
+import type { TaskTracker } from './tasks/task-tracker'
+
+/** What every domain service is given by the composition root. */
+export interface ServiceContext {
+  readonly db: Db
+  readonly bus: EventBus
+  readonly tasks: TaskTracker
+  readonly settings: SettingsRepository
+  readonly log: Logger
+  readonly paths: AppPaths
+  readonly launcher: ProcessLauncher
+  readonly workerEntry: (name: string) => string
+  readonly desktop: DesktopBridge
+  readonly fetch: typeof fetch
+  readonly now: () => number
+  readonly env: NodeJS.ProcessEnv
+}
+
+/** A domain: its request handlers, and what it starts and stops. */
+export interface Service<C extends Channel> {
+  readonly handlers: Handlers<C>
+  /** Folders served read-only to the renderer under /media/<name>/. */
+  readonly mediaRoots?: Readonly<Record<string, string>>
+  /** Called once the core is wired (timers, resuming queued work). */
+  start?(): void
+  /** Cancels in-flight work and ends worker processes; awaited at quit. */
+  close(): Promise<void>
+}

@@ -1,0 +1,16 @@
+import { resolve } from 'node:path'
+import { NodeLauncher } from '../process/node-launcher'
+
+const entries: Record<string, string> = {
+  'echo-worker': 'src/main/process/echo-worker.ts',
+  'image-worker': 'src/main/library/image-worker.ts'
+}
+
+/** Worker entries straight from source, for unit tests (run through tsx). */
+export function sourceWorkerEntry(name: string): string {
+  const entry = entries[name]
+  if (!entry) throw new Error(`no worker entry named ${name}`)
+  return resolve(__dirname, '../../..', entry)
+}
+
+export const sourceLauncher = (): NodeLauncher => new NodeLauncher(['--import', 'tsx'])

@@ -1,0 +1,17 @@
+/// <reference lib="dom" />
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/wire'
+import { createApi } from './create-api'
+
+// The renderer gets window.api and nothing else: no ipcRenderer, no arbitrary channel.
+const api = createApi({
+  request: (channel, params) => ipcRenderer.invoke(IPC_REQUEST, channel, params),
+  subscribe(listener) {
+    const onEvent = (_e: IpcRendererEvent, event: string, payload: unknown): void =>
+      listener(event, payload)
+    ipcRenderer.on(IPC_EVENT, onEvent)
+    return () => ipcRenderer.removeListener(IPC_EVENT, onEvent)
+  }
+})
+
+contextBridge.exposeInMainWorld('api', api)

@@ -1,0 +1,24 @@
+/** An accessible progress bar; null shows an indeterminate one. */
+export function ProgressBar({
+  value,
+  label,
+  compact = false
+}: {
+  value: number | null
+  label: string
+  compact?: boolean
+}) {
+  const pct = value === null ? null : Math.round(Math.min(1, Math.max(0, value)) * 100)
+  return (
+    <span
+      className={`progress${compact ? ' compact' : ''}${pct === null ? ' indeterminate' : ''}`}
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={pct ?? undefined}
+    >
+      <span className="progress-fill" style={{ width: pct === null ? undefined : `${pct}%` }} />
+    </span>
+  )
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+const fields = {
+  theme: z.enum(['system', 'light', 'dark']),
+  temperatureUnit: z.enum(['celsius', 'fahrenheit']),
+  windSpeedUnit: z.enum(['kmh', 'mph', 'ms']),
+  precipitationUnit: z.enum(['mm', 'inch']),
+  /** Minutes between automatic refreshes; the free service asks for restraint. */
+  refreshIntervalMin: z
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 60),
+  /** null keeps every report forever. */
+  reportRetentionDays: z.number().int().min(1).max(3650).nullable(),
+  /** Empty means the real Open-Meteo endpoints. */
+  weatherBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  /** null means one worker per core. */
+  importWorkers: z.number().int().min(1).max(64).nullable()
+}
+
+/** User settings, persisted in SQLite, one row per key. */
+export const settingsSchema = z.object(fields)
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingKey = keyof Settings
+
+/** A patch names only the keys it changes; no defaults are filled in. */
+export const settingsPatchSchema = z.object(fields).partial().strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  temperatureUnit: 'celsius',
+  windSpeedUnit: 'kmh',
+  precipitationUnit: 'mm',
+  refreshIntervalMin: 30,
+  reportRetentionDays: null,
+  weatherBaseUrl: '',
+  importWorkers: null
+}
+
+/** Reads one stored value; a value that no longer fits its schema falls back to the default. */
+export function parseSetting<K extends SettingKey>(key: K, raw: unknown): Settings[K] {
+  const parsed = fields[key].safeParse(raw)
+  return parsed.success ? (parsed.data as Settings[K]) : defaultSettings[key]
+}
+
+export const settingKeys = Object.keys(fields) as SettingKey[]

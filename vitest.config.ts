@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Main-process code: native modules (better-sqlite3, sharp) and child processes, so forks.
+        test: {
+          name: 'main',
+          environment: 'node',
+          pool: 'forks',
+          include: [
+            'src/main/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'fixtures/**/*.test.ts'
+          ],
+          testTimeout: 20_000,
+          hookTimeout: 20_000
+        }
+      },
+      {
+        test: {
+          name: 'web',
+          environment: 'node',
+          include: ['src/renderer/**/*.test.{ts,tsx}', 'src/preload/**/*.test.ts']
+        }
+      }
+    ]
+  }
+})
