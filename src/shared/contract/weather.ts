@@ -1,3 +1,148 @@
-// Weather requests and events: filled in by the weather desk issue.
-export const weatherRequests = {}
-export const weatherEvents = {}
+import { z } from 'zod'
+import { airQualityLocationSchema, forecastLocationSchema } from '../weather/forecast-schema'
+import { none } from './app'
+import { event, request } from './define'
+import { appErrorSchema } from './errors'
+
+const id = z.number().int().positive()
+
+/** A geocoding result the user can add. */
+export const geoPlaceSchema = z
+  .object({
+    geonameId: z.number().int().nullable(),
+    name: z.string().min(1).max(200),
+    country: z.string().max(100),
+    countryCode: z.string().max(3),
+    admin1: z.string().max(200).nullable(),
+    admin2: z.string().max(200).nullable(),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    elevation: z.number().nullable(),
+    timezone: z.string().max(64).nullable(),
+    population: z.number().nullable()
+  })
+  .strict()
+export type GeoPlace = z.infer<typeof geoPlaceSchema>
+
+export const placeSchema = z.object({
+  id,
+  geonameId: z.number().int().nullable(),
+  name: z.string(),
+  country: z.string(),
+  countryCode: z.string(),
+  admin1: z.string().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+  elevation: z.number().nullable(),
+  timezone: z.string().nullable(),
+  position: z.number().int(),
+  isHome: z.boolean(),
+  removed: z.boolean()
+})
+export type Place = z.infer<typeof placeSchema>
+
+/** The list fields of a stored report, enough for the place list and the history. */
+export const reportSummarySchema = z.object({
+  id,
+  placeId: id,
+  fetchedAt: z.number().int(),
+  provider: z.string(),
+  timezone: z.string(),
+  utcOffsetSeconds: z.number().int(),
+  temperature: z.number().nullable(),
+  weatherCode: z.number().int().nullable(),
+  tempMax: z.number().nullable(),
+  tempMin: z.number().nullable(),
+  isDay: z.boolean(),
+  hasAirQuality: z.boolean()
+})
+export type ReportSummary = z.infer<typeof reportSummarySchema>
+
+export const reportPayloadSchema = z.object({
+  forecast: forecastLocationSchema,
+  airQuality: airQualityLocationSchema.nullable(),
+  /** Why air quality is missing from this report, when it is. */
+  airQualityError: appErrorSchema.nullable()
+})
+export type ReportPayload = z.infer<typeof reportPayloadSchema>
+
+/** A stored report exactly as fetched (values in °C, km/h, mm; times unix seconds). */
+export const reportSchema = reportSummarySchema.extend({
+  units: z.object({ temperature: z.string(), windSpeed: z.string(), precipitation: z.string() }),
+  payload: reportPayloadSchema
+})
+export type Report = z.infer<typeof reportSchema>
+
+export const placeStatusSchema = z.object({
+  state: z.enum(['idle', 'refreshing', 'error']),
+  /** The last refresh's failure; the last good report stays shown with a stale badge. */
+  error: appErrorSchema.nullable(),
+  lastAttemptAt: z.number().int().nullable(),
+  /** Set while the service holds requests back after a 429. */
+  pausedUntil: z.number().int().nullable()
+})
+export type PlaceStatus = z.infer<typeof placeStatusSchema>
+
+export const placeViewSchema = placeSchema.extend({
+  latest: reportSummarySchema.nullable(),
+  status: placeStatusSchema
+})
+export type PlaceView = z.infer<typeof placeViewSchema>
+
+export const refreshOutcomeSchema = z.object({
+  placeId: id,
+  reportId: id.nullable(),
+  error: appErrorSchema.nullable()
+})
+export type RefreshOutcome = z.infer<typeof refreshOutcomeSchema>
+
+const placesResult = z.object({ places: z.array(placeViewSchema) })
+const refreshResult = z.object({ outcomes: z.array(refreshOutcomeSchema) })
+
+export const historyQuerySchema = z
+  .object({
+    placeId: id.nullable().optional(),
+    /** Inclusive bounds on fetched_at, ms since epoch. */
+    from: z.number().int().nullable().optional(),
+    to: z.number().int().nullable().optional(),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500)
+  })
+  .strict()
+export type HistoryQuery = z.infer<typeof historyQuerySchema>
+
+export const weatherRequests = {
+  'weather:search': request(
+    z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    z.object({ results: z.array(geoPlaceSchema) })
+  ),
+  'weather:places': request(none, placesResult),
+  /** Every place that has reports, removed ones included, for the history filter. */
+  'weather:known-places': request(none, z.object({ places: z.array(placeSchema) })),
+  'weather:add-place': request(geoPlaceSchema, z.object({ place: placeViewSchema })),
+  'weather:remove-place': request(z.object({ id }).strict(), placesResult),
+  'weather:reorder-places': request(
+    z.object({ ids: z.array(id).max(1000) }).strict(),
+    placesResult
+  ),
+  'weather:set-home': request(z.object({ id: id.nullable() }).strict(), placesResult),
+  'weather:refresh': request(z.object({ placeIds: z.array(id).max(1000) }).strict(), refreshResult),
+  /** Refreshes every place; the shell calls it when the network returns or the machine wakes. */
+  'weather:refresh-all': request(none, refreshResult),
+  'weather:report': request(z.object({ id }).strict(), reportSchema),
+  'weather:latest': request(
+    z.object({ placeId: id }).strict(),
+    z.object({ report: reportSchema.nullable() })
+  ),
+  'weather:history': request(
+    historyQuerySchema,
+    z.object({ total: z.number().int(), rows: z.array(reportSummarySchema) })
+  )
+}
+
+export const weatherEvents = {
+  'weather:places-changed': event(placesResult),
+  'weather:place-status': event(z.object({ placeId: id, status: placeStatusSchema })),
+  'weather:report-stored': event(z.object({ report: reportSummarySchema })),
+  'weather:reports-purged': event(z.object({ count: z.number().int() }))
+}

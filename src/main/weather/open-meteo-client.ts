@@ -1,0 +1,315 @@
+import { z } from 'zod'
+import {
+  airQualityLocationSchema,
+  apiErrorSchema,
+  asList,
+  forecastLocationSchema,
+  geoSearchSchema,
+  type AirQualityLocation,
+  type ForecastLocation,
+  type GeoHit
+} from '../../shared/weather/forecast-schema'
+import { HostLimiter } from './host-limiter'
+import { fetchText, type TextResponse } from './http-text'
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  rateWindowOf,
+  windowEnd,
+  type RetryPolicy
+} from './retry-policy'
+import { realSleep, type Sleep } from './sleep'
+import {
+  airQualityUrl,
+  forecastUrl,
+  searchUrl,
+  type Api,
+  type BaseUrls
+} from './weather-urls'
+import { cancelled, WeatherFetchError } from './weather-errors'
+
+export interface GeoPoint {
+  readonly latitude: number
+  readonly longitude: number
+}
+
+export type ClientEvent =
+  | { type: 'request'; api: Api; attempt: number }
+  | { type: 'retry'; api: Api; attempt: number; delayMs: number; kind: string }
+  | { type: 'paused'; api: Api; until: number; reason: string }
+
+export interface ClientOptions {
+  fetch: typeof fetch
+  baseUrls: () => BaseUrls
+  now?: () => number
+  sleep?: Sleep
+  random?: () => number
+  timeoutMs?: number
+  retry?: Partial<RetryPolicy>
+  /** Per host; the free service runs one request per client and queues very few. */
+  maxInFlight?: number
+  onEvent?: (event: ClientEvent) => void
+}
+
+const STREAM_ERROR = 'Unexpected error while streaming data'
+const labels: Record<Api, string> = {
+  forecast: 'forecast',
+  'air-quality': 'air quality',
+  geocoding: 'place search'
+}
+
+interface Shared<T> {
+  controller: AbortController
+  promise: Promise<T>
+  refs: number
+}
+
+/**
+ * Open-Meteo over async fetch: batches of places per request, per-host admission, merged
+ * identical requests, timeouts, cancellation and a retry policy that respects the service.
+ */
+export class OpenMeteoClient {
+  readonly stats = { requests: 0, retries: 0, http429: 0 }
+  private readonly limiters: Record<Api, HostLimiter>
+  private readonly inflight = new Map<string, Shared<unknown>>()
+  private readonly policy: RetryPolicy
+  private readonly now: () => number
+  private readonly sleep: Sleep
+  private readonly random: () => number
+  private readonly timeoutMs: number
+
+  constructor(private readonly options: ClientOptions) {
+    this.now = options.now ?? Date.now
+    this.sleep = options.sleep ?? realSleep
+    this.random = options.random ?? Math.random
+    this.timeoutMs = options.timeoutMs ?? 15_000
+    this.policy = { ...defaultRetryPolicy, ...options.retry }
+    const max = options.maxInFlight ?? 2
+    const limiter = (api: Api): HostLimiter =>
+      new HostLimiter(labels[api], max, this.now, this.sleep, this.policy.maxWaitMs)
+    this.limiters = {
+      forecast: limiter('forecast'),
+      'air-quality': limiter('air-quality'),
+      geocoding: limiter('geocoding')
+    }
+  }
+
+  /** When a host is held back after a 429, until when (ms since epoch). */
+  pausedUntil(api: Api): number | null {
+    return this.limiters[api].pausedUntil
+  }
+
+  forecast(points: readonly GeoPoint[], signal?: AbortSignal): Promise<ForecastLocation[]> {
+    const url = forecastUrl(this.options.baseUrls().forecast, points)
+    return this.shared(url, signal, (s) =>
+      this.withRetries('forecast', url, s, (text) =>
+        this.locations(text, forecastLocationSchema, points.length, 'forecast')
+      )
+    )
+  }
+
+  airQuality(points: readonly GeoPoint[], signal?: AbortSignal): Promise<AirQualityLocation[]> {
+    const url = airQualityUrl(this.options.baseUrls()['air-quality'], points)
+    return this.shared(url, signal, (s) =>
+      this.withRetries('air-quality', url, s, (text) =>
+        this.locations(text, airQualityLocationSchema, points.length, 'air quality')
+      )
+    )
+  }
+
+  search(name: string, count: number, signal?: AbortSignal): Promise<GeoHit[]> {
+    const url = searchUrl(this.options.baseUrls().geocoding, name, count)
+    return this.shared(url, signal, (s) =>
+      this.withRetries('geocoding', url, s, (text) => {
+        const parsed = geoSearchSchema.safeParse(this.json(text, 'place search'))
+        if (!parsed.success) throw invalid('place search', parsed.error)
+        // No match answers without a `results` key at all.
+        return parsed.data.results ?? []
+      })
+    )
+  }
+
+  /** Identical requests in flight share one; it is aborted only when every caller has left. */
+  private shared<T>(
+    key: string,
+    signal: AbortSignal | undefined,
+    run: (signal: AbortSignal) => Promise<T>
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(cancelled())
+    let entry = this.inflight.get(key) as Shared<T> | undefined
+    if (!entry) {
+      const controller = new AbortController()
+      const created: Shared<T> = { controller, refs: 0, promise: run(controller.signal) }
+      created.promise
+        .finally(() => {
+          if (this.inflight.get(key) === created) this.inflight.delete(key)
+        })
+        .catch(() => undefined)
+      this.inflight.set(key, created as Shared<unknown>)
+      entry = created
+    }
+    const joined = entry
+    joined.refs++
+    return new Promise<T>((resolve, reject) => {
+      let settled = false
+      const onAbort = (): void => {
+        if (settled) return
+        settled = true
+        reject(cancelled())
+        if (--joined.refs === 0) {
+          if (this.inflight.get(key) === joined) this.inflight.delete(key)
+          joined.controller.abort()
+        }
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      joined.promise.then(
+        (value) => {
+          if (settled) return
+          settled = true
+          signal?.removeEventListener('abort', onAbort)
+          resolve(value)
+        },
+        (error: unknown) => {
+          if (settled) return
+          settled = true
+          signal?.removeEventListener('abort', onAbort)
+          reject(error)
+        }
+      )
+    })
+  }
+
+  private async withRetries<T>(
+    api: Api,
+    url: string,
+    signal: AbortSignal,
+    parse: (text: string) => T
+  ): Promise<T> {
+    const limiter = this.limiters[api]
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const release = await limiter.acquire(signal)
+        let res: TextResponse
+        try {
+          this.stats.requests++
+          this.options.onEvent?.({ type: 'request', api, attempt })
+          res = await fetchText(this.options.fetch, url, {
+            signal,
+            timeoutMs: this.timeoutMs,
+            label: labels[api]
+          })
+        } finally {
+          release()
+        }
+        if (res.status === 200) return parse(res.text)
+        throw this.httpFailure(api, res)
+      } catch (caught) {
+        const error =
+          caught instanceof WeatherFetchError
+            ? caught
+            : new WeatherFetchError('invalid_body', `Open-Meteo's answer could not be read.`)
+        error.attempts = attempt
+        if (!error.retryable || attempt >= this.policy.maxAttempts) throw error
+        const until = error.details.pausedUntil
+        let delay: number
+        if (until) {
+          // The limiter waits out the pause before the next attempt (or fails if it is long).
+          if (until - this.now() > this.policy.maxWaitMs) throw error
+          delay = 0
+        } else {
+          delay = error.details.retryAfterMs ?? backoffDelay(this.policy, attempt, this.random)
+          if (delay > this.policy.maxWaitMs) throw error
+        }
+        this.stats.retries++
+        this.options.onEvent?.({ type: 'retry', api, attempt, delayMs: delay, kind: error.kind })
+        if (delay > 0) await this.sleep(delay, signal)
+      }
+    }
+  }
+
+  private httpFailure(api: Api, res: TextResponse): WeatherFetchError {
+    const label = labels[api]
+    let reason = ''
+    try {
+      const body = apiErrorSchema.safeParse(JSON.parse(res.text))
+      if (body.success) reason = body.data.reason
+    } catch {
+      // Not Open-Meteo's JSON error body (a proxy page, say): the status speaks for itself.
+    }
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.now())
+    if (res.status === 429) {
+      this.stats.http429++
+      const window = rateWindowOf(reason)
+      const until = window
+        ? windowEnd(window, this.now())
+        : retryAfterMs !== null
+          ? this.now() + retryAfterMs
+          : null
+      if (until !== null) {
+        this.limiters[api].pause(until)
+        this.options.onEvent?.({ type: 'paused', api, until, reason })
+      }
+      const when = until ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : ''
+      return new WeatherFetchError(
+        'rate_limited',
+        window
+          ? `Open-Meteo's ${window}ly request limit is reached (${label}); paused${when}.`
+          : `Open-Meteo is busy with other requests (${label}).`,
+        { status: 429, retryAfterMs, pausedUntil: window ? until : null }
+      )
+    }
+    if (res.status >= 400 && res.status < 500) {
+      return new WeatherFetchError(
+        'rejected',
+        `Open-Meteo refused the ${label} request (HTTP ${res.status})${reason ? `: ${reason}` : '.'}`,
+        { status: res.status }
+      )
+    }
+    return new WeatherFetchError(
+      'server',
+      `Open-Meteo had a problem answering (${label}, HTTP ${res.status}).`,
+      { status: res.status, retryAfterMs }
+    )
+  }
+
+  private json(text: string, label: string): unknown {
+    try {
+      return JSON.parse(text)
+    } catch {
+      // The service appends this line to a 200 stream that failed midway.
+      const streamed = text.includes(STREAM_ERROR)
+      throw new WeatherFetchError(
+        'invalid_body',
+        streamed
+          ? `Open-Meteo's ${label} answer broke off mid-stream.`
+          : `Open-Meteo's ${label} answer was incomplete or malformed.`
+      )
+    }
+  }
+
+  private locations<T>(text: string, schema: z.ZodType<T>, expected: number, label: string): T[] {
+    const body = this.json(text, label)
+    const list = asList(body as unknown)
+    if (list.length !== expected) {
+      throw new WeatherFetchError(
+        'invalid_body',
+        `Open-Meteo's ${label} answer had ${list.length} places for ${expected} asked.`
+      )
+    }
+    return list.map((item) => {
+      const parsed = schema.safeParse(item)
+      if (!parsed.success) throw invalid(label, parsed.error)
+      return parsed.data
+    })
+  }
+}
+
+function invalid(label: string, error: z.ZodError): WeatherFetchError {
+  const first = error.issues[0]
+  const where = first ? `${first.path.join('.')}: ${first.message}` : 'unknown'
+  return new WeatherFetchError(
+    'invalid_body',
+    `Open-Meteo's ${label} answer did not have the expected shape (${where}).`
+  )
+}
