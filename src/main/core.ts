@@ -4,6 +4,9 @@ import { EventBus } from './ipc/event-bus'
 import { createRouter, type Router } from './ipc/router'
 import { setupLibrary } from './library/library-service'
 import type { Logger } from './log'
+import { setupActivityMonitor } from './metrics/activity-service'
+import { NetworkTracker } from './metrics/network-tracker'
+import { createNodeProcessStats, type ProcessStatsSource } from './metrics/process-stats'
 import { appPaths, type AppPaths } from './paths'
 import type { ProcessLauncher } from './process/launcher'
 import type { ServiceContext } from './service'
@@ -25,6 +28,8 @@ export interface CoreOptions {
   readonly fetch?: typeof fetch
   readonly now?: () => number
   readonly env?: NodeJS.ProcessEnv
+  /** Per-process CPU and memory; the OS's figures when not given (Electron passes its own). */
+  readonly processStats?: ProcessStatsSource
 }
 
 /** The main-process core, identical under Electron and the headless host. */
@@ -46,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
   const tasks = new TaskTracker((status) => bus.emit('status:changed', status))
   const now = options.now ?? Date.now
   const settings = new SettingsRepository(db, now)
+  const network = new NetworkTracker()
   const ctx = (scope: string): ServiceContext => ({
     db,
     bus,
@@ -57,6 +63,7 @@ export function createCore(options: CoreOptions): Core {
     workerEntry: options.workerEntry,
     desktop: options.desktop,
     fetch: options.fetch ?? globalThis.fetch,
+    network,
     now,
     env: options.env ?? process.env
   })
@@ -64,6 +71,14 @@ export function createCore(options: CoreOptions): Core {
   const weather = setupWeather(ctx('weather'))
   const library = setupLibrary(ctx('library'))
   const services = [weather, library]
+  const activity = setupActivityMonitor({
+    bus,
+    log: log.child('activity'),
+    network,
+    processStats: options.processStats ?? createNodeProcessStats(),
+    contributions: () => services.flatMap((s) => (s.activity ? [s.activity()] : [])),
+    now
+  })
 
   const router = createRouter(
     {
@@ -75,7 +90,8 @@ export function createCore(options: CoreOptions): Core {
         desktop: options.desktop
       }),
       ...weather.handlers,
-      ...library.handlers
+      ...library.handlers,
+      ...activity.handlers
     },
     log.child('router')
   )
@@ -89,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
     mediaRoots: Object.assign({}, ...services.map((s) => s.mediaRoots ?? {})),
     close() {
       closing ??= (async () => {
+        activity.close()
         await Promise.allSettled(services.map((s) => s.close()))
         tasks.dispose()
         db.close()

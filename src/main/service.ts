@@ -3,6 +3,8 @@ import type { DesktopBridge } from './desktop'
 import type { EventBus } from './ipc/event-bus'
 import type { Handlers } from './ipc/router'
 import type { Logger } from './log'
+import type { ActivityContribution } from './metrics/activity-service'
+import type { NetworkTracker } from './metrics/network-tracker'
 import type { AppPaths } from './paths'
 import type { ProcessLauncher } from './process/launcher'
 import type { Db } from './store/database'
@@ -21,6 +23,8 @@ export interface ServiceContext {
   readonly workerEntry: (name: string) => string
   readonly desktop: DesktopBridge
   readonly fetch: typeof fetch
+  /** Network requests in flight, for the Activity view: wrap each outgoing request. */
+  readonly network: NetworkTracker
   readonly now: () => number
   readonly env: NodeJS.ProcessEnv
 }
@@ -30,6 +34,8 @@ export interface Service<C extends Channel> {
   readonly handlers: Handlers<C>
   /** Folders served read-only to the renderer under /media/<name>/. */
   readonly mediaRoots?: Readonly<Record<string, string>>
+  /** Its share of the live Activity picture (worker pool, worker pids). */
+  activity?(): ActivityContribution
   /** Called once the core is wired (timers, resuming queued work). */
   start?(): void
   /** Cancels in-flight work and ends worker processes; awaited at quit. */

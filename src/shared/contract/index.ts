@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { activityEvents, activityRequests } from './activity'
 import { appEvents, appRequests } from './app'
 import type { Envelope } from './errors'
 import { libraryEvents, libraryRequests } from './library'
@@ -8,14 +9,16 @@ import { weatherEvents, weatherRequests } from './weather'
 export const requests = {
   ...appRequests,
   ...weatherRequests,
-  ...libraryRequests
+  ...libraryRequests,
+  ...activityRequests
 } as const
 
 /** Every event main pushes to the renderer. */
 export const events = {
   ...appEvents,
   ...weatherEvents,
-  ...libraryEvents
+  ...libraryEvents,
+  ...activityEvents
 } as const
 
 export type Requests = typeof requests
@@ -45,3 +48,4 @@ export interface SkyfolioApi {
 export * from './errors'
 export * from './app'
 export * from './settings'
+export * from './activity'
