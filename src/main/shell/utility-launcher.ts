@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs'
+import { setPriority } from 'node:os'
+import { utilityProcess } from 'electron'
+import type { LaunchOptions, ProcessLauncher, WorkerEvent, WorkerHandle } from '../process/launcher'
+import { utilityExitEvent } from './utility-exit'
+
+const LOW_PRIORITY = 10
+
+/** Starts workers with Electron's utilityProcess: the launcher of the desktop app. */
+export class UtilityLauncher implements ProcessLauncher {
+  readonly kind = 'utility-process' as const
+
+  launch(
+    entry: string,
+    options: LaunchOptions,
+    onEvent: (event: WorkerEvent) => void
+  ): WorkerHandle {
+    let ended = false
+    let spawned = false
+    const end = (event: WorkerEvent): void => {
+      if (ended) return
+      ended = true
+      onEvent(event)
+    }
+
+    let child: Electron.UtilityProcess
+    try {
+      // utilityProcess would start and then fail inside; say what is wrong instead.
+      if (!existsSync(entry)) throw new Error(`worker entry not found: ${entry}`)
+      child = utilityProcess.fork(entry, [...(options.args ?? [])], {
+        serviceName: `Skyfolio ${options.name}`,
+        env: { ...process.env, ...options.env, SKYFOLIO_WORKER_NAME: options.name },
+        stdio: 'inherit'
+      })
+    } catch (error) {
+      // Same contract as child_process: the failure arrives as an event, never synchronously.
+      const message = error instanceof Error ? error.message : String(error)
+      queueMicrotask(() => end({ type: 'spawn-failed', message }))
+      return { name: options.name, pid: () => undefined, post: () => false, kill: () => undefined }
+    }
+
+    child.once('spawn', () => {
+      spawned = true
+      if (options.lowPriority && child.pid) {
+        try {
+          setPriority(child.pid, LOW_PRIORITY)
+        } catch {
+          // Not permitted on every system; the worker still runs, just at normal priority.
+        }
+      }
+      onEvent({ type: 'spawned', pid: child.pid })
+    })
+    child.on('message', (data: unknown) => {
+      if (!ended) onEvent({ type: 'message', data })
+    })
+    child.once('exit', (code) => end(utilityExitEvent(spawned, code, options.name)))
+    return {
+      name: options.name,
+      pid: () => child.pid,
+      post: (message) => {
+        if (ended) return false
+        child.postMessage(message)
+        return true
+      },
+      kill: () => {
+        if (!ended) child.kill()
+      }
+    }
+  }
+}
