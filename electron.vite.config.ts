@@ -21,6 +21,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only 'electron': bundle everything else (zod).
+      externalizeDeps: false,
       rollupOptions: { input: { index: r('src/preload/index.ts') } }
     }
   },
