@@ -37,3 +37,11 @@ export interface ProcessLauncher {
 export function classifyExit(code: number | null, signal: string | null): WorkerEvent {
   return code === 0 && !signal ? { type: 'exited', code: 0 } : { type: 'crashed', code, signal }
 }
+
+/** The handle of a worker that never started. */
+export const deadHandle = (name: string): WorkerHandle => ({
+  name,
+  pid: () => undefined,
+  post: () => false,
+  kill: () => undefined
+})

@@ -1,7 +1,9 @@
 import { fork } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import {
   classifyExit,
+  deadHandle,
   type LaunchOptions,
   type ProcessLauncher,
   type WorkerEvent,
@@ -27,6 +29,12 @@ export class NodeLauncher implements ProcessLauncher {
       if (ended) return
       ended = true
       onEvent(event)
+    }
+    if (!existsSync(entry)) {
+      queueMicrotask(() =>
+        end({ type: 'spawn-failed', message: `worker entry not found: ${entry}` })
+      )
+      return deadHandle(options.name)
     }
     const child = fork(entry, [...(options.args ?? [])], {
       execArgv: [...this.execArgv],

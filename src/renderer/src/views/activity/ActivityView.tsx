@@ -1,9 +1,33 @@
-import { EmptyState } from '../../components/EmptyState'
+import { useState } from 'react'
+import { LiveActivity } from './LiveActivity'
+import './activity.css'
+
+const tabs = [{ id: 'live', label: 'Live' }] as const
+type TabId = (typeof tabs)[number]['id']
 
 export function ActivityView() {
+  const [tab, setTab] = useState<TabId>('live')
   return (
-    <EmptyState title="Activity">
-      <p>Live frame times, event-loop delay and per-process CPU will show here.</p>
-    </EmptyState>
+    <div className="activity">
+      <header className="view-header">
+        <h1>Activity</h1>
+        <div role="tablist" aria-label="Activity sections" className="tabs">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              role="tab"
+              type="button"
+              aria-selected={tab === t.id}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)?.label}>
+        {tab === 'live' && <LiveActivity />}
+      </div>
+    </div>
   )
 }

@@ -1,0 +1,51 @@
+import type { ProcessSample } from '../../../../shared/contract'
+
+/** Current CPU and memory per process, as bars. */
+export function ProcessBars({
+  processes,
+  rendererMeasured
+}: {
+  processes: readonly ProcessSample[]
+  rendererMeasured: boolean
+}) {
+  const maxCpu = Math.max(100, ...processes.map((p) => p.cpuPercent))
+  return (
+    <div className="process-bars">
+      <table>
+        <caption className="visually-hidden">CPU and memory per process</caption>
+        <thead>
+          <tr>
+            <th scope="col">Process</th>
+            <th scope="col">CPU</th>
+            <th scope="col">Memory</th>
+          </tr>
+        </thead>
+        <tbody>
+          {processes.map((p) => (
+            <tr key={p.pid}>
+              <th scope="row">
+                {p.name} <span className="muted">{p.pid}</span>
+              </th>
+              <td>
+                <span className="bar" aria-hidden="true">
+                  <span
+                    className="bar-fill"
+                    style={{ width: `${(p.cpuPercent / maxCpu) * 100}%` }}
+                  />
+                </span>
+                {p.cpuPercent.toFixed(0)}%
+              </td>
+              <td>{p.rssMb.toFixed(0)} MB</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!rendererMeasured && (
+        <p className="muted small">
+          The window&apos;s own process is measured in the page (frame times above); per-process CPU
+          for it is available in the desktop app.
+        </p>
+      )}
+    </div>
+  )
+}
