@@ -17,7 +17,9 @@ export const APP_SCHEME_PRIVILEGES = {
   supportFetchAPI: true,
   stream: true,
   codeCache: true,
-  corsEnabled: false,
+  // Registers app: with Chromium's CORS machinery so module scripts (crossorigin) load from it;
+  // it grants no cross-origin reads: responses carry no Access-Control-Allow-Origin.
+  corsEnabled: true,
   bypassCSP: false,
   allowServiceWorkers: false
 } as const

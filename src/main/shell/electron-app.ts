@@ -19,7 +19,7 @@ import { samplesFromAppMetrics } from './app-metrics'
 import { registerAppProtocol } from './app-protocol'
 import { electronDesktop } from './electron-desktop'
 import { createIpcBridge, type IpcBridge } from './ipc-bridge'
-import { createMainWindow, loadApp } from './main-window'
+import { createMainWindow, loadApp, rememberPlacement } from './main-window'
 import { installMenu } from './menu'
 import { UtilityLauncher } from './utility-launcher'
 import { createOnlineWatch, createWakeRefresh } from './wake-refresh'
@@ -51,13 +51,8 @@ export function startElectronApp(): void {
     shell.openExternal(url).catch((error: unknown) => log.warn('could not open a link', { error }))
   }
 
-  const showWindow = async (): Promise<void> => {
-    if (mainWindow && !mainWindow.isDestroyed()) {
-      if (mainWindow.isMinimized()) mainWindow.restore()
-      mainWindow.show()
-      mainWindow.focus()
-      return
-    }
+  let creating: Promise<void> | null = null
+  const openWindow = async (): Promise<void> => {
     if (!core || !bridge) return
     const win = await createMainWindow({ userDataDir: app.getPath('userData'), log })
     mainWindow = win
@@ -66,6 +61,19 @@ export function startElectronApp(): void {
     })
     bridge.attach(win)
     loadApp(win, log)
+  }
+  // Brings the one window forward, creating it if there is none (and only once at a time).
+  const showWindow = (): Promise<void> => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.show()
+      mainWindow.focus()
+      return Promise.resolve()
+    }
+    creating ??= openWindow().finally(() => {
+      creating = null
+    })
+    return creating
   }
 
   app.on('second-instance', () => void showWindow())
@@ -88,13 +96,15 @@ export function startElectronApp(): void {
     quitting = 'closing'
     const closing = core
     bridge?.dispose()
-    closing
-      .close()
-      .catch((error: unknown) => log.error('the core did not close cleanly', { error }))
-      .finally(() => {
-        quitting = 'closed'
-        app.quit()
-      })
+    Promise.all([
+      rememberPlacement(mainWindow),
+      closing
+        .close()
+        .catch((error: unknown) => log.error('the core did not close cleanly', { error }))
+    ]).finally(() => {
+      quitting = 'closed'
+      app.quit()
+    })
   })
 
   const start = async (): Promise<void> => {

@@ -9,6 +9,14 @@ import { createWindowStateSaver, loadWindowState, windowStateFile } from './wind
 // The renderer's --bg (styles.css), so the window never flashes white before the first paint.
 const BACKGROUND = { light: '#f6f7f9', dark: '#15181d' }
 const MAX_CRASH_RELOADS = 3
+const placementSavers = new WeakMap<BrowserWindow, () => Promise<void>>()
+
+/** Writes the window's placement now; awaited at quit, before the process ends. */
+export function rememberPlacement(win: BrowserWindow | null): Promise<void> {
+  return win && !win.isDestroyed()
+    ? (placementSavers.get(win)?.() ?? Promise.resolve())
+    : Promise.resolve()
+}
 
 /**
  * The one app window: secure preferences, remembered placement, shown once painted. Not
@@ -39,8 +47,11 @@ export async function createMainWindow(options: {
       devTools: !app.isPackaged
     })
   })
-  if (placement.maximized) win.maximize()
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    // Maximizing shows a window, so it waits until the first paint too.
+    if (placement.maximized) win.maximize()
+    win.show()
+  })
 
   const saver = createWindowStateSaver(stateFile, 500, (error) =>
     log.warn('could not remember the window placement', { error })
@@ -55,10 +66,12 @@ export async function createMainWindow(options: {
   win.on('move', remember)
   win.on('maximize', remember)
   win.on('unmaximize', remember)
-  win.on('close', () => {
+  const flush = (): Promise<void> => {
     remember()
-    void saver.flush()
-  })
+    return saver.flush()
+  }
+  placementSavers.set(win, flush)
+  win.on('close', () => void flush())
 
   let crashReloads = 0
   win.webContents.on('render-process-gone', (_event, details) => {

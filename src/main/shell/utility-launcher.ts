@@ -53,6 +53,9 @@ export class UtilityLauncher implements ProcessLauncher {
     child.on('message', (data: unknown) => {
       if (!ended) onEvent({ type: 'message', data })
     })
+    // A fatal V8 error in the worker; its 'exit' follows. Without a listener, an 'error'
+    // event would throw in the main process.
+    child.on('error', () => undefined)
     child.once('exit', (code) => end(utilityExitEvent(spawned, code, options.name)))
     return {
       name: options.name,
