@@ -83,7 +83,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const media = /^\/media\/([a-z-]+)\/(.+)$/.exec(path)
     if (media) {
-      const root = core.mediaRoots[media[1]!]
+      const name = media[1]!
+      const root = Object.hasOwn(core.mediaRoots, name) ? core.mediaRoots[name] : undefined
       if (!root) {
         res.writeHead(404).end()
         return

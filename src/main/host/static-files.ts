@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname } from 'node:path'
-import { resolveInside } from '../security/protocol-paths'
+import { resolveExistingInside } from '../security/protocol-paths'
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,9 +28,10 @@ export async function serveFile(
   relative: string,
   headers: Record<string, string> = {}
 ): Promise<void> {
-  const file = resolveInside(root, relative)
+  // Resolved through real paths: a symbolic link inside root cannot lead outside it.
+  const file = await resolveExistingInside(root, relative)
   const info = file ? await stat(file).catch(() => null) : null
-  if (!file || !info?.isFile()) {
+  if (!file || !info) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
     return
   }
