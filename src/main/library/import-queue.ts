@@ -82,6 +82,7 @@ export class ImportQueue {
     this.deps.log.info('resuming import', { batch: this.batch.id, left: this.remaining() })
     if (!this.batch.walked) void this.walk(this.batch, this.batch.roots)
     this.pump()
+    this.finishIfDone()
     this.publish()
   }
 

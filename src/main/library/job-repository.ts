@@ -189,7 +189,8 @@ export class JobRepository {
         .prepare(
           `UPDATE library_jobs SET state = 'skipped', code = 'cancelled', reason = 'Import cancelled.',
              updated_at = ?
-           WHERE state IN ('queued', 'processing', 'downloading')`
+           WHERE state IN ('queued', 'processing', 'downloading')
+             AND batch_id NOT IN (SELECT id FROM library_batches WHERE state IN ('running', 'paused'))`
         )
         .run(now)
     })()

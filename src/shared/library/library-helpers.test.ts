@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { dHash, hammingDistance } from './dhash'
+import { sniffImage } from './magic'
+import { RateMeter } from './rate'
+import { displayName, hasImageExtension, isJunkName, parseUrlList } from './sources'
+
+const bytes = (...parts: (string | number[])[]): Uint8Array =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)))
+
+describe('sniffImage', () => {
+  it('tells formats by their bytes, not their names', () => {
+    expect(sniffImage(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg')
+    expect(sniffImage(bytes([0x89], 'PNG\r\n\x1a\n'))).toBe('png')
+    expect(sniffImage(bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8 '))).toBe('webp')
+    expect(sniffImage(bytes([0, 0, 0, 0x18], 'ftypavif', [0, 0, 0, 0], 'avifmif1'))).toBe('avif')
+    expect(sniffImage(bytes([0, 0, 0, 0x18], 'ftypheic', [0, 0, 0, 0], 'mif1heic'))).toBe('heic')
+    expect(sniffImage(bytes('<!doctype html>'))).toBe('unknown')
+    expect(sniffImage(bytes('<svg xmlns="http://www.w3.org/2000/svg">'))).toBe('svg')
+  })
+})
+
+describe('dHash', () => {
+  it('is stable for the same gradient and far from its mirror image', () => {
+    const ramp = Array.from({ length: 72 }, (_, i) => (i % 9) * 20)
+    const mirror = Array.from({ length: 72 }, (_, i) => (8 - (i % 9)) * 20)
+    expect(dHash(ramp)).toBe(dHash([...ramp]))
+    expect(hammingDistance(dHash(ramp), dHash(mirror))).toBe(64)
+  })
+})
+
+describe('sources', () => {
+  it('skips hidden and system junk, keeps photos', () => {
+    expect(['.DS_Store', '@eaDir', 'Thumbs.db', '.hidden', '$RECYCLE.BIN'].every(isJunkName)).toBe(
+      true
+    )
+    expect(isJunkName('Holiday 2024')).toBe(false)
+    expect(hasImageExtension('IMG_0001.JPG')).toBe(true)
+    expect(hasImageExtension('notes.txt')).toBe(false)
+  })
+
+  it('reads URL lists: lines or spaces, http(s) only, no duplicates', () => {
+    const { urls, rejected } = parseUrlList(
+      '# my list\nhttps://a.example/1.jpg https://a.example/2.jpg\n\nftp://x/y.jpg\nhttps://a.example/1.jpg\nnot a url'
+    )
+    expect(urls).toEqual(['https://a.example/1.jpg', 'https://a.example/2.jpg'])
+    expect(rejected).toEqual(['ftp://x/y.jpg', 'not', 'a', 'url'])
+    expect(displayName('https://a.example/photos/Caf%C3%A9.jpg?x=1')).toBe('Café.jpg')
+    expect(displayName('C:\\Users\\me\\a.jpg')).toBe('a.jpg')
+  })
+})
+
+describe('RateMeter', () => {
+  it('measures items per second over its window and estimates the time left', () => {
+    const meter = new RateMeter(10_000)
+    for (let t = 0; t <= 5000; t += 500) meter.add(t)
+    expect(meter.perSecond(5000)).toBeCloseTo(2.2, 1)
+    expect(meter.etaSeconds(22, 5000)).toBe(10)
+    expect(meter.perSecond(60_000)).toBe(0)
+  })
+})
