@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import {
   airQualityLocationSchema,
   apiErrorSchema,
@@ -20,13 +20,7 @@ import {
   type RetryPolicy
 } from './retry-policy'
 import { realSleep, type Sleep } from './sleep'
-import {
-  airQualityUrl,
-  forecastUrl,
-  searchUrl,
-  type Api,
-  type BaseUrls
-} from './weather-urls'
+import { airQualityUrl, forecastUrl, searchUrl, type Api, type BaseUrls } from './weather-urls'
 import { cancelled, WeatherFetchError } from './weather-errors'
 
 export interface GeoPoint {

@@ -2,13 +2,7 @@ import { AppFailure, type ErrorCode } from '../../shared/contract'
 
 /** What went wrong with one request, finer than the error code the user sees. */
 export type FetchFailureKind =
-  | 'network'
-  | 'timeout'
-  | 'server'
-  | 'rejected'
-  | 'rate_limited'
-  | 'invalid_body'
-  | 'cancelled'
+  'network' | 'timeout' | 'server' | 'rejected' | 'rate_limited' | 'invalid_body' | 'cancelled'
 
 const codeOf: Record<FetchFailureKind, ErrorCode> = {
   network: 'network',

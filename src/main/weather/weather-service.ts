@@ -48,9 +48,11 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
   const client = new OpenMeteoClient({
     fetch: ctx.fetch,
     now,
-    baseUrls: () => resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.env.SKYFOLIO_WEATHER_URL),
+    baseUrls: () =>
+      resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.env.SKYFOLIO_WEATHER_URL),
     onEvent: (e) => {
-      if (e.type === 'paused') ctx.log.warn('Open-Meteo host paused', { api: e.api, until: e.until })
+      if (e.type === 'paused')
+        ctx.log.warn('Open-Meteo host paused', { api: e.api, until: e.until })
     }
   })
   const refresher = new WeatherRefresher({
