@@ -28,7 +28,10 @@ async function folderOfPhotos(dir: string, count: number): Promise<string> {
   const folder = join(dir, 'photos')
   mkdirSync(folder, { recursive: true })
   for (let i = 0; i < count; i++)
-    await writeJpeg(join(folder, `img-${String(i).padStart(3, '0')}.jpg`), { seed: i, width: 160 + i })
+    await writeJpeg(join(folder, `img-${String(i).padStart(3, '0')}.jpg`), {
+      seed: i,
+      width: 160 + i
+    })
   return folder
 }
 
@@ -43,7 +46,10 @@ describe('ImportQueue', () => {
     const k = kit(dir)
     k.queue.add([folder], [])
     await k.queue.idle()
-    const photos = rows<{ path: string; hash: string }>(k.db, 'SELECT path, hash FROM library_photos')
+    const photos = rows<{ path: string; hash: string }>(
+      k.db,
+      'SELECT path, hash FROM library_photos'
+    )
     expect(photos).toHaveLength(6)
     const jobs = rows<Job>(k.db, 'SELECT * FROM library_jobs')
     expect(jobs.map((j) => j.state)).toEqual(Array(6).fill('done'))
@@ -142,7 +148,10 @@ describe('ImportQueue', () => {
     symlinkSync(join(folder, 'nowhere.jpg'), join(folder, 'dangling.jpg'))
     symlinkSync(folder, join(folder, 'loop'))
     // A deep, long, non-ASCII path is a perfectly good photo.
-    const deep = join(folder, ...Array.from({ length: 6 }, (_, i) => `Ordner-${i}-Ünïcödé-照片-${'x'.repeat(40)}`))
+    const deep = join(
+      folder,
+      ...Array.from({ length: 6 }, (_, i) => `Ordner-${i}-Ünïcödé-照片-${'x'.repeat(40)}`)
+    )
     mkdirSync(deep, { recursive: true })
     await writeJpeg(join(deep, 'Fête à Montréal — été 2023 🌅.jpg'), { seed: 2 })
     const k = kit(dir)
@@ -211,7 +220,10 @@ describe('ImportQueue', () => {
     expect([b.width, b.height]).toEqual([a.width, a.height])
     expect(b.phash).toBe(a.phash)
     const pixels = async (file: string) =>
-      sharp(join(k.thumbs, file)).resize(32, 32, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true })
+      sharp(join(k.thumbs, file))
+        .resize(32, 32, { fit: 'fill' })
+        .raw()
+        .toBuffer({ resolveWithObject: true })
     const pa = await pixels(a.thumb)
     const pb = await pixels(b.thumb)
     expect(pb.info).toEqual(pa.info)

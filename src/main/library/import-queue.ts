@@ -174,6 +174,10 @@ export class ImportQueue {
     return this.pool?.stats() ?? []
   }
 
+  poolQueued(): number {
+    return this.pool?.queued ?? 0
+  }
+
   /** Waits until nothing is queued or in flight (tests and benchmarks). */
   async idle(): Promise<void> {
     while (this.batch && !this.closing) await new Promise((r) => setTimeout(r, 20))

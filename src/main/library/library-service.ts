@@ -91,7 +91,11 @@ export function setupLibrary(
         log: ctx.log.child('pool'),
         onSlotFree
       }),
-    downloader: new UrlDownloader({ fetch: ctx.fetch, dir: ctx.paths.downloads }),
+    downloader: new UrlDownloader({
+      fetch: ctx.fetch,
+      dir: ctx.paths.downloads,
+      track: (host) => ctx.network.start(host, 'image download')
+    }),
     onProgress: reportProgress,
     onAdded: (added) =>
       ctx.bus.emit('library:changed', { revision: ++revision, added, removed: 0 }),
@@ -111,6 +115,20 @@ export function setupLibrary(
   return {
     queue,
     mediaRoots: { thumbnails: ctx.paths.thumbnails },
+    activity: () => {
+      const workers = queue.poolStats()
+      return {
+        pool: {
+          workers: workers.length,
+          busy: workers.filter((w) => w.inflight > 0).length,
+          inFlight: workers.reduce((n, w) => n + w.inflight, 0),
+          queued: queue.poolQueued()
+        },
+        processes: workers.flatMap((w, i) =>
+          w.pid ? [{ pid: w.pid, name: `image-worker-${i + 1}`, kind: 'worker' as const }] : []
+        )
+      }
+    },
     handlers: {
       'library:import': ({ paths, urls }) => {
         if (paths.length === 0 && urls.length === 0)

@@ -25,7 +25,9 @@ async function serve(png: Buffer): Promise<{ base: string; peak: () => number }>
     if (path.startsWith('/photo')) {
       setTimeout(() => res.writeHead(200, { 'content-type': 'image/png' }).end(png), 50)
     } else if (path === '/page.jpg') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html>Not here</html>')
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html>Not here</html>')
     } else if (path === '/huge') {
       res.writeHead(200, { 'content-type': 'image/png' })
       res.write(png)

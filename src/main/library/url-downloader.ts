@@ -15,6 +15,8 @@ export interface DownloaderOptions {
   /** Longest wait for the next chunk of the body. */
   readonly idleTimeoutMs?: number
   readonly totalTimeoutMs?: number
+  /** Reports each request to the Activity view; returns its completion callback. */
+  readonly track?: (host: string) => (ok: boolean) => void
 }
 
 export type DownloadOutcome = { ok: true; path: string } | { ok: false; failure: Failure }
@@ -69,10 +71,15 @@ export class UrlDownloader {
       return { ok: false, failure: failure('download', 'This is not a valid web address.') }
     }
     let release: (() => void) | null = null
+    let settle: ((ok: boolean) => void) | null = null
     try {
       release = await this.hosts.acquire(host, signal)
-      return await this.fetchToFile(url, name, signal)
+      settle = this.options.track?.(host) ?? null
+      const outcome = await this.fetchToFile(url, name, signal)
+      settle?.(outcome.ok)
+      return outcome
     } catch (error) {
+      settle?.(false)
       if (signal?.aborted) return { ok: false, failure: failure('cancelled', 'Import cancelled.') }
       return {
         ok: false,

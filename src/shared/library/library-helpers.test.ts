@@ -5,7 +5,9 @@ import { RateMeter } from './rate'
 import { displayName, hasImageExtension, isJunkName, parseUrlList } from './sources'
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)))
+  Uint8Array.from(
+    parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p))
+  )
 
 describe('sniffImage', () => {
   it('tells formats by their bytes, not their names', () => {
