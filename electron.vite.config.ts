@@ -14,7 +14,8 @@ export default defineConfig({
           index: r('src/main/index.ts'),
           host: r('src/main/host/host-main.ts'),
           'echo-worker': r('src/main/process/echo-worker.ts'),
-          'image-worker': r('src/main/library/image-worker.ts')
+          'image-worker': r('src/main/library/image-worker.ts'),
+          'bench-thread': r('src/main/activity/bench-thread.ts')
         }
       }
     }

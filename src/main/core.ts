@@ -4,6 +4,7 @@ import { EventBus } from './ipc/event-bus'
 import { createRouter, type Router } from './ipc/router'
 import { setupLibrary } from './library/library-service'
 import type { Logger } from './log'
+import { setupBench } from './activity/bench-service'
 import { setupActivityMonitor } from './metrics/activity-service'
 import { NetworkTracker } from './metrics/network-tracker'
 import { createNodeProcessStats, type ProcessStatsSource } from './metrics/process-stats'
@@ -70,12 +71,20 @@ export function createCore(options: CoreOptions): Core {
 
   const weather = setupWeather(ctx('weather'))
   const library = setupLibrary(ctx('library'))
-  const services = [weather, library]
+  const processStats = options.processStats ?? createNodeProcessStats()
+  const bench = setupBench(ctx('bench'), {
+    processStats,
+    // The router is built below; a run starts only after a request reached it.
+    refreshWeather: async () => {
+      await router.dispatch('weather:refresh-all', {})
+    }
+  })
+  const services = [weather, library, bench]
   const activity = setupActivityMonitor({
     bus,
     log: log.child('activity'),
     network,
-    processStats: options.processStats ?? createNodeProcessStats(),
+    processStats,
     contributions: () => services.flatMap((s) => (s.activity ? [s.activity()] : [])),
     now
   })
@@ -91,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
       }),
       ...weather.handlers,
       ...library.handlers,
+      ...bench.handlers,
       ...activity.handlers
     },
     log.child('router')

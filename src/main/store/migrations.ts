@@ -1,6 +1,7 @@
 import type { Db } from './database'
 import { weatherMigrations } from '../weather/weather-migrations'
 import { libraryMigrations } from '../library/library-migrations'
+import { activityMigrations } from '../activity/activity-migrations'
 
 export interface Migration {
   /** Strictly increasing across the app; never reuse or edit a shipped number. */
@@ -27,5 +28,6 @@ const foundation: Migration[] = [
 export const migrations: readonly Migration[] = [
   ...foundation,
   ...weatherMigrations,
-  ...libraryMigrations
+  ...libraryMigrations,
+  ...activityMigrations
 ]

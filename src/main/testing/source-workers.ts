@@ -3,7 +3,8 @@ import { NodeLauncher } from '../process/node-launcher'
 
 const entries: Record<string, string> = {
   'echo-worker': 'src/main/process/echo-worker.ts',
-  'image-worker': 'src/main/library/image-worker.ts'
+  'image-worker': 'src/main/library/image-worker.ts',
+  'bench-thread': 'src/main/activity/bench-thread.ts'
 }
 
 /** Worker entries straight from source, for unit tests (run through tsx). */

@@ -1,7 +1,8 @@
 /**
  * A perceptual hash computed in plain JavaScript, on purpose: it is the CPU-bound stage that
- * "test both" can add to show what blocking an event loop costs. A naive 2-D DCT over a
- * size×size greyscale image (O(size⁴)), keeping the 8×8 lowest frequencies above their median.
+ * "test both" can add to show what blocking an event loop costs. The 8×8 lowest frequencies of
+ * a naive 2-D DCT over a size×size greyscale image (64·size² cosines, about 25 ms at 192 px on
+ * one core), each bit set when its coefficient is above their median.
  */
 export function jsPerceptualHash(grey: Uint8Array, size: number): string {
   if (grey.length !== size * size)

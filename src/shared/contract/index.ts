@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { activityEvents, activityRequests } from './activity'
 import { appEvents, appRequests } from './app'
+import { benchEvents, benchRequests } from './bench'
 import type { Envelope } from './errors'
 import { libraryEvents, libraryRequests } from './library'
 import { weatherEvents, weatherRequests } from './weather'
@@ -10,7 +11,8 @@ export const requests = {
   ...appRequests,
   ...weatherRequests,
   ...libraryRequests,
-  ...activityRequests
+  ...activityRequests,
+  ...benchRequests
 } as const
 
 /** Every event main pushes to the renderer. */
@@ -18,7 +20,8 @@ export const events = {
   ...appEvents,
   ...weatherEvents,
   ...libraryEvents,
-  ...activityEvents
+  ...activityEvents,
+  ...benchEvents
 } as const
 
 export type Requests = typeof requests
@@ -49,3 +52,4 @@ export * from './errors'
 export * from './app'
 export * from './settings'
 export * from './activity'
+export * from './bench'
