@@ -21,3 +21,45 @@ test('the Activity view charts move while the app works', async ({ page, app }) 
   await page.emulateMedia({ colorScheme: 'dark' })
   await app.screenshot('activity-live-dark')
 })
+
+test('"test both" on a small generated set shows a row per strategy and exports a CSV that parses', async ({
+  page,
+  app
+}) => {
+  test.setTimeout(180_000)
+  await page.getByRole('button', { name: 'Activity' }).click()
+  await page.getByRole('tab', { name: 'Test both' }).click()
+  await page.getByRole('spinbutton', { name: 'Number of generated photos' }).fill('4')
+  await page.getByRole('spinbutton', { name: 'Most worker processes' }).fill('2')
+  await page.getByRole('checkbox', { name: 'Refresh weather meanwhile' }).uncheck()
+  await page.getByRole('button', { name: 'Run comparison' }).click()
+  const progress = page.getByRole('region', { name: 'Run in progress' })
+  await expect(progress).toBeVisible()
+  await app.screenshot('activity-test-both-running')
+  await expect(progress).toBeHidden({ timeout: 150_000 })
+
+  const results = page.getByRole('region', { name: 'Run results' })
+  const rows = results.getByRole('table').getByRole('row')
+  await expect(rows).toHaveCount(1 + 4) // header + main, threads, processes × 1, × 2
+  await expect(results.getByRole('rowheader', { name: /Main process/ })).toBeVisible()
+  await expect(results.getByRole('rowheader', { name: /Worker processes × 2/ })).toBeVisible()
+  await expect(results.getByRole('img', { name: /processes × 2 \d/ })).toBeVisible()
+  // The window's own figures arrive for each strategy.
+  await expect(rows.nth(1).getByRole('cell').nth(4)).not.toHaveText('—')
+
+  const download = page.waitForEvent('download')
+  await results.getByRole('button', { name: 'Export CSV' }).click()
+  const file = await download
+  const text = await (
+    await file.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString('utf8'))
+  const lines = text.trim().split(/\r\n/)
+  expect(lines[0]!.split(',')).toContain('per_s')
+  expect(lines).toHaveLength(5)
+  for (const line of lines.slice(1)) expect(Number(line.split(',')[7])).toBeGreaterThan(0)
+  await app.screenshot('activity-test-both-done')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await app.screenshot('activity-test-both-dark')
+})

@@ -1,8 +1,12 @@
 import { useState } from 'react'
 import { LiveActivity } from './LiveActivity'
+import { TestBoth } from './TestBoth'
 import './activity.css'
 
-const tabs = [{ id: 'live', label: 'Live' }] as const
+const tabs = [
+  { id: 'live', label: 'Live' },
+  { id: 'test-both', label: 'Test both' }
+] as const
 type TabId = (typeof tabs)[number]['id']
 
 export function ActivityView() {
@@ -27,6 +31,7 @@ export function ActivityView() {
       </header>
       <div role="tabpanel" aria-label={tabs.find((t) => t.id === tab)?.label}>
         {tab === 'live' && <LiveActivity />}
+        {tab === 'test-both' && <TestBoth />}
       </div>
     </div>
   )

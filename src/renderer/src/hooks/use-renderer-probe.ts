@@ -1,0 +1,67 @@
+import { useEffect } from 'react'
+import type { BenchProgress, RendererFigures } from '../../../shared/contract'
+import { call } from '../lib/api'
+import { quantile } from '../lib/ring'
+
+const INTERACTION_EVERY_MS = 250
+
+interface Window {
+  runId: number
+  index: number
+  gaps: number[]
+  long: number
+  inputs: number[]
+}
+
+/**
+ * While a "test both" strategy runs, the window measures itself: frame gaps, long tasks, and a
+ * scripted interaction that needs the main process (request → answer → next paint). When the
+ * strategy changes or the run ends, the figures go to main to be stored with that strategy.
+ */
+export function useRendererProbe(progress: BenchProgress | null): void {
+  const report = (w: Window): void => {
+    const figures: RendererFigures = {
+      longTasks: w.long,
+      frameP99Ms: quantile(w.gaps, 0.99),
+      inputP99Ms: quantile(w.inputs, 0.99)
+    }
+    call('bench:renderer-report', { runId: w.runId, index: w.index, figures }).catch(
+      () => undefined
+    )
+  }
+
+  const running = progress?.phase === 'running' ? progress : null
+  const key = running ? `${running.runId}:${running.index}` : null
+
+  useEffect(() => {
+    if (!running) return
+    const w: Window = { runId: running.runId, index: running.index, gaps: [], long: 0, inputs: [] }
+    let last = performance.now()
+    let raf = requestAnimationFrame(function frame(t) {
+      if (t - last < 2000) w.gaps.push(t - last)
+      last = t
+      raf = requestAnimationFrame(frame)
+    })
+    const observer = PerformanceObserver.supportedEntryTypes?.includes('longtask')
+      ? new PerformanceObserver((list) => {
+          w.long += list.getEntries().length
+        })
+      : null
+    observer?.observe({ type: 'longtask' })
+    const timer = setInterval(() => {
+      const t0 = performance.now()
+      call('app:status', {})
+        .then(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+        .then(() => w.inputs.push(performance.now() - t0))
+        .catch(() => undefined)
+    }, INTERACTION_EVERY_MS)
+    return () => {
+      cancelAnimationFrame(raf)
+      observer?.disconnect()
+      clearInterval(timer)
+      // Answers to the last probe land after the strategy ended; they belong to it all the same.
+      setTimeout(() => report(w), 300)
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+}
