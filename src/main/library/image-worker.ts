@@ -5,6 +5,7 @@ import {
   type ImageReply,
   type ImageRequest
 } from '../../shared/worker/image-protocol'
+import { runJsStage } from '../activity/bench-task'
 import { connectToParent } from '../process/worker-link'
 import { isOutcome, loadImage, renderImage, type PipelineOutcome } from './image-pipeline'
 
@@ -18,6 +19,7 @@ const reply = (message: ImageReply): void => link.send(message)
 
 // Test-only fault injection, so pool tests exercise this very entry; never set by the app.
 const faults = process.env.SKYFOLIO_IMAGE_WORKER_FAULTS === '1'
+const jsStage = process.env.SKYFOLIO_JS_STAGE === '1'
 
 /** Decodes run one after another; reading and hashing the next file overlaps the current one. */
 let cpu: Promise<unknown> = Promise.resolve()
@@ -49,6 +51,8 @@ async function handle(msg: Extract<ImageRequest, { type: 'process' }>): Promise<
       }
     }
   }
+  // "Test both" may add its CPU-bound JavaScript stage; the library itself never sets this.
+  if (outcome.ok && jsStage) await runJsStage(msg.path).catch(() => undefined)
   if (outcome.ok) reply({ type: 'done', seq: msg.seq, facts: outcome.facts })
   else reply({ type: 'failed', seq: msg.seq, failure: outcome.failure })
 }
