@@ -1,0 +1,167 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { PhotoSummary } from '../../../../shared/contract/library'
+import { placeholderUrl } from './placeholder'
+
+const TARGET_CELL = 168
+const GAP = 6
+
+interface PhotoGridProps {
+  total: number
+  item(index: number): PhotoSummary | undefined
+  onOpen(index: number): void
+  /** The cell to bring into view and focus (e.g. after the lightbox closes). */
+  focusIndex: number | null
+}
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el) return
+    setWidth(el.clientWidth)
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [ref])
+  return width
+}
+
+/**
+ * The gallery: only the rows on screen (plus a few) exist in the DOM, so 10,000 photos cost
+ * the same as 100. Each cell shows its thumbhash placeholder at once and the thumbnail when
+ * it arrives. Arrow keys move between photos; Enter opens one.
+ */
+export function PhotoGrid({ total, item, onOpen, focusIndex }: PhotoGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const width = useWidth(scrollRef)
+  const columns = Math.max(1, Math.floor((width + GAP) / (TARGET_CELL + GAP)))
+  const cell = width > 0 ? (width - GAP * (columns - 1)) / columns : TARGET_CELL
+  const rows = Math.ceil(total / columns)
+  const [active, setActive] = useState(0)
+
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => cell + GAP,
+    overscan: 3
+  })
+  useEffect(() => virtualizer.measure(), [cell, virtualizer])
+
+  const focusCell = (index: number): void => {
+    const clamped = Math.max(0, Math.min(total - 1, index))
+    setActive(clamped)
+    virtualizer.scrollToIndex(Math.floor(clamped / columns), { align: 'auto' })
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"]`)?.focus()
+    )
+  }
+
+  useEffect(() => {
+    if (focusIndex !== null && focusIndex < total) focusCell(focusIndex)
+    // Only when the requested focus changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusIndex])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / (cell + GAP)))
+    const moves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: columns,
+      ArrowUp: -columns,
+      PageDown: columns * perPage,
+      PageUp: -columns * perPage
+    }
+    if (e.key in moves) focusCell(active + moves[e.key]!)
+    else if (e.key === 'Home') focusCell(0)
+    else if (e.key === 'End') focusCell(total - 1)
+    else return
+    e.preventDefault()
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      className="photo-grid"
+      role="grid"
+      aria-label="Photos"
+      aria-rowcount={rows}
+      aria-colcount={columns}
+      onKeyDown={onKeyDown}
+    >
+      <div className="photo-grid-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            role="row"
+            aria-rowindex={row.index + 1}
+            className="photo-row"
+            style={{ transform: `translateY(${row.start}px)`, height: cell, gap: GAP }}
+          >
+            {Array.from({ length: columns }, (_, col) => {
+              const index = row.index * columns + col
+              if (index >= total) return null
+              return (
+                <PhotoCell
+                  key={col}
+                  index={index}
+                  size={cell}
+                  photo={item(index)}
+                  tabbable={index === active}
+                  onOpen={() => onOpen(index)}
+                  onFocus={() => setActive(index)}
+                />
+              )
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}
+
+function PhotoCell({
+  index,
+  size,
+  photo,
+  tabbable,
+  onOpen,
+  onFocus
+}: {
+  index: number
+  size: number
+  photo: PhotoSummary | undefined
+  tabbable: boolean
+  onOpen(): void
+  onFocus(): void
+}) {
+  const [loaded, setLoaded] = useState<string | null>(null)
+  const placeholder = photo ? placeholderUrl(photo.placeholder) : undefined
+  return (
+    <div role="gridcell" className="photo-cell-wrap" style={{ width: size, height: size }}>
+      <button
+        type="button"
+        className="photo-cell"
+        data-index={index}
+        tabIndex={tabbable ? 0 : -1}
+        aria-label={photo ? photo.name : `Photo ${index + 1}, loading`}
+        onClick={onOpen}
+        onFocus={onFocus}
+        style={placeholder ? { backgroundImage: `url("${placeholder}")` } : undefined}
+      >
+        {photo && (
+          <img
+            src={photo.thumb}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+            className={loaded === photo.thumb ? 'loaded' : undefined}
+            onLoad={() => setLoaded(photo.thumb)}
+          />
+        )}
+      </button>
+    </div>
+  )
+}
