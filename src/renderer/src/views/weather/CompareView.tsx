@@ -1,0 +1,133 @@
+import type { Place, Report } from '../../../../shared/contract/weather'
+import { dayRows } from '../../../../shared/weather/series'
+import { ago, localDay, placeLabel } from '../../../../shared/weather/time'
+import {
+  formatPrecipitation,
+  formatTemperature,
+  temperature,
+  type Units
+} from '../../../../shared/weather/units'
+import { condition } from '../../../../shared/weather/wmo'
+import { formatFetched } from './HistoryView'
+import { ReportBody } from './ReportBody'
+import { WeatherIcon } from './WeatherIcon'
+
+const shortTime = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit'
+})
+
+const delta = (a: number | null, b: number | null, units: Units): string => {
+  if (a === null || b === null) return '—'
+  const d = temperature(b, units.temperature) - temperature(a, units.temperature)
+  const r = Math.round(d)
+  return r === 0 ? '±0°' : `${r > 0 ? '+' : '−'}${Math.abs(r)}°`
+}
+
+/**
+ * Two reports side by side, and day by day where their forecasts overlap: e.g. what
+ * yesterday's report said about today against what today's says.
+ */
+export function CompareBody({
+  a,
+  b,
+  places,
+  units,
+  now
+}: {
+  a: Report
+  b: Report
+  places: ReadonlyMap<number, Place>
+  units: Units
+  now: number
+}) {
+  const offset = b.payload.forecast.utc_offset_seconds
+  const rowsA = new Map(
+    dayRows(a.payload.forecast.daily).map((r) => [localDay(r.date, a.utcOffsetSeconds), r])
+  )
+  const rowsB = dayRows(b.payload.forecast.daily)
+  const overlap = rowsB.filter((r) => rowsA.has(localDay(r.date, offset)))
+  const short = (r: Report): string =>
+    `${places.get(r.placeId)?.name ?? 'Report'} · ${shortTime.format(new Date(r.fetchedAt))}`
+  const title = (r: Report): string => {
+    const p = places.get(r.placeId)
+    return `${p ? placeLabel(p) : 'Report'} — fetched ${formatFetched(r.fetchedAt)} (${ago(r.fetchedAt, now)})`
+  }
+  return (
+    <div className="wx-compare">
+      <section className="card" aria-label="Day by day">
+        <h3>Day by day</h3>
+        {overlap.length === 0 ? (
+          <p className="muted">These two reports forecast no day in common.</p>
+        ) : (
+          <table className="wx-daily wx-compare-table">
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">{short(a)}</th>
+                <th scope="col">{short(b)}</th>
+                <th scope="col" className="num">
+                  High difference
+                </th>
+                <th scope="col" className="num">
+                  Low difference
+                </th>
+                <th scope="col" className="num">
+                  Precipitation (older → newer)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overlap.map((rb) => {
+                const ra = rowsA.get(localDay(rb.date, offset))!
+                return (
+                  <tr key={rb.date}>
+                    <th scope="row">{localDay(rb.date, offset)}</th>
+                    <td>
+                      <span className="wx-cond">
+                        <WeatherIcon code={ra.weatherCode} size={20} />
+                        {formatTemperature(ra.max, units.temperature)} /{' '}
+                        {formatTemperature(ra.min, units.temperature)} ·{' '}
+                        {condition(ra.weatherCode).words}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="wx-cond">
+                        <WeatherIcon code={rb.weatherCode} size={20} />
+                        {formatTemperature(rb.max, units.temperature)} /{' '}
+                        {formatTemperature(rb.min, units.temperature)} ·{' '}
+                        {condition(rb.weatherCode).words}
+                      </span>
+                    </td>
+                    <td className="num">{delta(ra.max, rb.max, units)}</td>
+                    <td className="num">{delta(ra.min, rb.min, units)}</td>
+                    <td className="num">
+                      {formatPrecipitation(ra.precipitationSum, units.precipitation)} →{' '}
+                      {formatPrecipitation(rb.precipitationSum, units.precipitation)}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <div className="wx-compare-cols">
+        {[a, b].map((r, i) => (
+          <section key={r.id} aria-label={i === 0 ? 'Older report' : 'Newer report'}>
+            <h3 className="wx-compare-title">{title(r)}</h3>
+            <ReportBody
+              report={r}
+              atSec={Math.floor(r.fetchedAt / 1000)}
+              units={units}
+              compact
+              asFetched
+            />
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}
