@@ -123,19 +123,19 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
       .toBuffer({ resolveWithObject: true })
     const raw = { raw: { width: info.width, height: info.height, channels: info.channels } }
 
-    const [preview, thumb, tiny, grey] = await Promise.all([
-      sharp(data, raw).webp({ quality: 80, effort: 2 }).toBuffer(),
-      sharp(data, raw)
-        .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 72, effort: 2 })
-        .toBuffer(),
-      sharp(data, raw)
-        .resize(100, 100, { fit: 'inside' })
-        .ensureAlpha()
-        .raw()
-        .toBuffer({ resolveWithObject: true }),
-      sharp(data, raw).resize(9, 8, { fit: 'fill' }).greyscale().raw().toBuffer()
-    ])
+    // One after another, not in parallel: each sharp call would take its own thread, and a
+    // worker is meant to keep exactly one core busy (the pool size decides how many).
+    const preview = await sharp(data, raw).webp({ quality: 80, effort: 2 }).toBuffer()
+    const thumb = await sharp(data, raw)
+      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 72, effort: 2 })
+      .toBuffer()
+    const tiny = await sharp(data, raw)
+      .resize(100, 100, { fit: 'inside' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    const grey = await sharp(data, raw).resize(9, 8, { fit: 'fill' }).greyscale().raw().toBuffer()
 
     const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height }
     const facts: ImageFacts = {
