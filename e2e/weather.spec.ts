@@ -35,20 +35,33 @@ async function addPlace(page: Page, query: string, region: RegExp): Promise<void
   await expect(search).toHaveValue('')
 }
 
+interface SlowEvent {
+  name: string
+  duration: number
+  /** Input delay: the main thread was busy before the handlers ran. */
+  delay: number
+  handlers: number
+}
+
 /** Records every slow event (≥ 16 ms) in the page with the Event Timing API. */
 async function watchEvents(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __slow: { name: string; duration: number }[] }
+    const w = window as unknown as { __slow: SlowEvent[] }
     w.__slow = []
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__slow.push({ name: e.name, duration: e.duration })
+      for (const e of list.getEntries() as PerformanceEventTiming[]) {
+        w.__slow.push({
+          name: e.name,
+          duration: e.duration,
+          delay: Math.round(e.processingStart - e.startTime),
+          handlers: Math.round(e.processingEnd - e.processingStart)
+        })
+      }
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
   })
 }
 const slowEvents = (page: Page) =>
-  page.evaluate(
-    () => (window as unknown as { __slow: { name: string; duration: number }[] }).__slow
-  )
+  page.evaluate(() => (window as unknown as { __slow: SlowEvent[] }).__slow)
 const eventCount = (page: Page, type: string) =>
   page.evaluate((t) => performance.eventCounts.get(t) ?? 0, type)
 

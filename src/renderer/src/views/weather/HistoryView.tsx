@@ -59,7 +59,7 @@ export function HistoryView({
     count: total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 12
+    overscan: 6
   })
   const items = virtual.getVirtualItems()
   const first = items[0]?.index ?? 0
@@ -67,6 +67,26 @@ export function HistoryView({
   useEffect(() => {
     if (items.length) ensure(first, last)
   }, [first, last, items.length, ensure])
+
+  // Keyboard scrolling jumps in one step: one frame per key press instead of a smooth-scroll
+  // animation that re-renders rows on every frame.
+  const onListKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const el = scroller.current
+    if (!el || e.target !== el) return
+    const page = Math.max(ROW, el.clientHeight - ROW)
+    const to: Record<string, number> = {
+      PageDown: el.scrollTop + page,
+      PageUp: el.scrollTop - page,
+      ArrowDown: el.scrollTop + ROW,
+      ArrowUp: el.scrollTop - ROW,
+      Home: 0,
+      End: el.scrollHeight
+    }
+    const top = to[e.key]
+    if (top === undefined) return
+    e.preventDefault()
+    el.scrollTop = top
+  }
 
   const toggle = useCallback(
     (id: number): void =>
@@ -156,6 +176,7 @@ export function HistoryView({
         role="list"
         aria-label="Stored reports"
         tabIndex={-1}
+        onKeyDown={onListKey}
       >
         {total === 0 && (
           <p className="muted wx-history-empty">
