@@ -44,6 +44,8 @@ export interface ClientOptions {
   /** Per host; the free service runs one request per client and queues very few. */
   maxInFlight?: number
   onEvent?: (event: ClientEvent) => void
+  /** Called as each request goes out; the returned function when it settles (Activity view). */
+  track?: (host: string, label: string) => (ok: boolean) => void
 }
 
 const STREAM_ERROR = 'Unexpected error while streaming data'
@@ -185,6 +187,7 @@ export class OpenMeteoClient {
       try {
         const release = await limiter.acquire(signal)
         let res: TextResponse
+        const settle = this.options.track?.(new URL(url).host, `Open-Meteo ${labels[api]}`)
         try {
           this.stats.requests++
           this.options.onEvent?.({ type: 'request', api, attempt })
@@ -193,6 +196,10 @@ export class OpenMeteoClient {
             timeoutMs: this.timeoutMs,
             label: labels[api]
           })
+          settle?.(res.status === 200)
+        } catch (error) {
+          settle?.(false)
+          throw error
         } finally {
           release()
         }

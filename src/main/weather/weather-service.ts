@@ -50,6 +50,7 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
     now,
     baseUrls: () =>
       resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.env.SKYFOLIO_WEATHER_URL),
+    track: (host, label) => ctx.network.start(host, label),
     onEvent: (e) => {
       if (e.type === 'paused')
         ctx.log.warn('Open-Meteo host paused', { api: e.api, until: e.until })

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import type { EventName } from '../../shared/contract'
+import { headlessDesktop } from '../desktop'
+import { EventBus } from '../ipc/event-bus'
+import { createRouter, type Handlers } from '../ipc/router'
+import { NetworkTracker } from '../metrics/network-tracker'
+import { memoryLogger } from '../log'
+import { appPaths } from '../paths'
+import { NodeLauncher } from '../process/node-launcher'
+import type { ServiceContext } from '../service'
+import { SettingsRepository } from '../store/settings-repository'
+import { TaskTracker } from '../tasks/task-tracker'
+import { useTempDir } from '../testing/temp-dir'
+import { openStore, paris, parisTx, useFixture } from './weather-test-kit'
+import { setupWeather } from './weather-service'
+
+const fixture = useFixture()
+const tempDir = useTempDir()
+
+function context(dir: string, env: NodeJS.ProcessEnv, fetchFn: typeof fetch = fetch) {
+  const db = openStore(dir)
+  const log = memoryLogger()
+  const bus = new EventBus(log)
+  const events: { event: EventName; payload: unknown }[] = []
+  bus.connect((event, payload) => events.push({ event, payload }))
+  const statuses: string[][] = []
+  const tasks = new TaskTracker((s) => statuses.push(s.tasks.map((t) => t.label)), 0)
+  const ctx: ServiceContext = {
+    db,
+    bus,
+    tasks,
+    settings: new SettingsRepository(db),
+    log,
+    paths: appPaths(dir),
+    launcher: new NodeLauncher(),
+    workerEntry: (n) => n,
+    desktop: headlessDesktop,
+    fetch: fetchFn,
+    network: new NetworkTracker(),
+    now: Date.now,
+    env: { SKYFOLIO_WEATHER_AUTOREFRESH: '0', ...env }
+  }
+  return { ctx, db, events, statuses }
+}
+
+describe('weather service through the router', () => {
+  it('searches, adds places (first report arrives as an event) and lists them', async () => {
+    const server = await fixture()
+    const { ctx, db, events, statuses } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const service = setupWeather(ctx)
+    const router = createRouter(service.handlers as Handlers, ctx.log)
+    const found = await router.dispatch('weather:search', { query: 'Paris' })
+    expect(found).toMatchObject({ ok: true })
+    const results = (found as { value: { results: (typeof paris)[] } }).value.results
+    expect(results.map((r) => r.admin1)).toEqual(['Île-de-France', 'Texas', 'Tennessee'])
+
+    const added = await router.dispatch('weather:add-place', results[0])
+    expect(added.ok).toBe(true)
+    await expect.poll(() => events.some((e) => e.event === 'weather:report-stored')).toBe(true)
+    const list = await router.dispatch('weather:places', {})
+    const places = (list as { value: { places: { latest: unknown; isHome: boolean }[] } }).value
+      .places
+    expect(places).toHaveLength(1)
+    expect(places[0]?.latest).not.toBeNull()
+    expect(places[0]?.isHome).toBe(true)
+    expect(statuses.some((s) => s.includes('Refreshing weather'))).toBe(true)
+    await service.close()
+    db.close()
+  })
+
+  it('opens on stored data without touching the network', async () => {
+    const server = await fixture()
+    const dir = tempDir()
+    const first = context(dir, { SKYFOLIO_WEATHER_URL: server.url })
+    const s1 = setupWeather(first.ctx)
+    const r1 = createRouter(s1.handlers as Handlers, first.ctx.log)
+    await r1.dispatch('weather:add-place', paris)
+    await r1.dispatch('weather:add-place', parisTx)
+    await r1.dispatch('weather:refresh-all', {})
+    await s1.close()
+    first.db.close()
+
+    let calls = 0
+    const offline = (async () => {
+      calls++
+      throw new TypeError('fetch failed')
+    }) as unknown as typeof fetch
+    const second = context(dir, {}, offline)
+    const s2 = setupWeather(second.ctx)
+    s2.start?.()
+    const r2 = createRouter(s2.handlers as Handlers, second.ctx.log)
+    const list = (await r2.dispatch('weather:places', {})) as {
+      value: { places: { id: number; latest: unknown }[] }
+    }
+    expect(list.value.places).toHaveLength(2)
+    expect(list.value.places.every((p) => p.latest !== null)).toBe(true)
+    const latest = await r2.dispatch('weather:latest', { placeId: list.value.places[0]!.id })
+    expect(latest.ok).toBe(true)
+    expect(calls).toBe(0)
+    await s2.close()
+    second.db.close()
+  })
+
+  it('reports a missing report as not_found and removes a place without losing its history', async () => {
+    const server = await fixture()
+    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const service = setupWeather(ctx)
+    const router = createRouter(service.handlers as Handlers, ctx.log)
+    expect(await router.dispatch('weather:report', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' }
+    })
+    const added = (await router.dispatch('weather:add-place', paris)) as {
+      value: { place: { id: number } }
+    }
+    const id = added.value.place.id
+    await router.dispatch('weather:refresh', { placeIds: [id] })
+    await router.dispatch('weather:remove-place', { id })
+    const history = (await router.dispatch('weather:history', { offset: 0, limit: 10 })) as {
+      value: { total: number }
+    }
+    expect(history.value.total).toBeGreaterThanOrEqual(1)
+    const known = (await router.dispatch('weather:known-places', {})) as {
+      value: { places: { removed: boolean }[] }
+    }
+    expect(known.value.places.map((p) => p.removed)).toEqual([true])
+    await service.close()
+    db.close()
+  })
+})
