@@ -44,6 +44,8 @@ export default tseslint.config(
     ignores: ['src/main/shell/**', 'src/main/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] }
   },
+  // Injected into a benchmark's page as is.
+  { files: ['bench/support/page-probes.js'], languageOptions: { globals: { ...globals.browser } } },
   // Runtime-neutral contract and the renderer: neither electron nor node:*.
   {
     files: [

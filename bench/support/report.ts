@@ -1,5 +1,5 @@
 /** Prints rows as an aligned table. */
-export function printTable(rows: Array<Record<string, string | number>>): void {
+export function printTable(rows: Array<Record<string, string | number | null>>): void {
   if (rows.length === 0) return
   const keys = Object.keys(rows[0]!)
   const cells = rows.map((r) => keys.map((k) => String(r[k] ?? '')))

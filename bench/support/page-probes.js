@@ -1,0 +1,20 @@
+// Installed in the page before the app (plain JavaScript: it is injected as is). Everything the
+// window measures about itself while a benchmark drives it; counting starts when `armed`.
+;(() => {
+  const probe = { long: [], gaps: [], events: [], loop: [], armed: false }
+  window.__probe = probe
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (probe.armed) probe.long.push(e.duration)
+  }).observe({ type: 'longtask' })
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (probe.armed && e.interactionId) probe.events.push(e.duration)
+  }).observe({ type: 'event', durationThreshold: 16 })
+  let last = performance.now()
+  const frame = (t) => {
+    if (probe.armed) probe.gaps.push(t - last)
+    last = t
+    requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+})()
