@@ -125,7 +125,7 @@ export function setupLibrary(
           queued: queue.poolQueued()
         },
         processes: workers.flatMap((w, i) =>
-          w.pid ? [{ pid: w.pid, name: `image-worker-${i + 1}`, kind: 'worker' as const }] : []
+          w.pid ? [{ pid: w.pid, name: `Image worker ${i + 1}`, kind: 'worker' as const }] : []
         )
       }
     },
