@@ -43,13 +43,16 @@ interface SlowEvent {
   handlers: number
 }
 
-/** Records every slow event (≥ 16 ms) in the page with the Event Timing API. */
+/** Records every slow interaction (≥ 16 ms) in the page with the Event Timing API. */
 async function watchEvents(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __slow: SlowEvent[] }
     w.__slow = []
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as PerformanceEventTiming[]) {
+        // Interactions only (key presses, taps, clicks), as INP counts them; hover events
+        // such as pointerover carry no interactionId.
+        if (!e.interactionId) continue
         w.__slow.push({
           name: e.name,
           duration: e.duration,

@@ -59,6 +59,16 @@ export function PlaceDetail({
           {report && ' Showing the last stored report.'}
         </div>
       )}
+      {place.status.pausedUntil !== null && place.status.pausedUntil > now && (
+        <p className="wx-paused muted" role="status">
+          Open-Meteo asked for a pause; Skyfolio sends no forecast requests until{' '}
+          {new Date(place.status.pausedUntil).toLocaleTimeString([], {
+            hour: '2-digit',
+            minute: '2-digit'
+          })}
+          .
+        </p>
+      )}
       {error && <div className="alert">{error}</div>}
       {report ? (
         <ReportBody report={report} atSec={Math.floor(now / 1000)} units={units} />
