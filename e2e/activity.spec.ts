@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import sharp from 'sharp'
 import { expect, test } from './fixtures/app'
 
 test('the Activity view charts move while the app works', async ({ page, app }) => {
@@ -62,4 +65,44 @@ test('"test both" on a small generated set shows a row per strategy and exports 
   await app.screenshot('activity-test-both-done')
   await page.emulateMedia({ colorScheme: 'dark' })
   await app.screenshot('activity-test-both-dark')
+})
+
+test('during an import the Activity view shows the worker processes at work', async ({
+  page,
+  app
+}, testInfo) => {
+  const photos = join(testInfo.outputDir, 'photos')
+  mkdirSync(photos, { recursive: true })
+  for (let i = 0; i < 60; i++) {
+    await sharp({
+      create: {
+        width: 1600,
+        height: 1200,
+        channels: 3,
+        background: { r: i * 4, g: 120, b: 200 - i * 3 }
+      }
+    })
+      .jpeg()
+      .toFile(join(photos, `photo-${i}.jpg`))
+  }
+  await page.getByRole('button', { name: 'Activity' }).click()
+  const pool = page.getByRole('region', { name: 'Worker pool' })
+  await expect(pool).toContainText('No worker pool running')
+  const started = await page.evaluate(
+    (dir) => window.api.invoke('library:import', { paths: [dir], urls: [] }),
+    photos
+  )
+  expect(started.ok).toBe(true)
+  await expect(pool).toContainText(/[1-9]\d* of \d+ workers busy/, { timeout: 30_000 })
+  await expect(
+    page
+      .getByRole('region', { name: 'CPU by process' })
+      .getByRole('rowheader', { name: /Image worker/ })
+      .first()
+  ).toBeVisible()
+  // The CPU chart's workers line rises above zero: the charts move with the import.
+  await expect(
+    page.getByRole('region', { name: 'CPU by process' }).getByRole('img')
+  ).toHaveAttribute('aria-label', /workers [1-9]\d* %/, { timeout: 30_000 })
+  await app.screenshot('activity-live-import')
 })
