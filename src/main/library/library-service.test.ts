@@ -93,6 +93,11 @@ describe('library service', () => {
       expect.objectContaining({ name: 'broken.jpg', code: 'not-image' })
     ])
 
+    const none = await call<{ total: number }>(c, 'library:list', { filter: { format: 'png' } })
+    expect(none.total).toBe(0)
+    const jpegs = await call<{ total: number }>(c, 'library:list', { filter: { format: 'jpeg' } })
+    expect(jpegs.total).toBe(4)
+
     const facets = await call<{ total: number; formats: { format: string }[] }>(c, 'library:facets')
     expect(facets.total).toBe(4)
     expect(facets.formats).toEqual([{ format: 'jpeg', count: 4 }])

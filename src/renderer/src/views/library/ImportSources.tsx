@@ -18,12 +18,18 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null)
   const [dragging, setDragging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
+  // Confirmations fade on their own; errors stay until dismissed.
+  useEffect(() => {
+    if (message?.kind !== 'info') return
+    const t = setTimeout(() => setMessage(null), 8000)
+    return () => clearTimeout(t)
+  }, [message])
   const textId = useId()
 
   const start = async (sources: Pick<Sources, 'paths' | 'urls'>, note = ''): Promise<boolean> => {
     if (sources.paths.length === 0 && sources.urls.length === 0) return false
     try {
-      onProgress(await call('library:import', sources))
+      onProgress(await call('library:import', { paths: sources.paths, urls: sources.urls }))
       const parts = [
         sources.paths.length
           ? plural(sources.paths.length, 'file or folder', 'files and folders')
@@ -56,8 +62,10 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
     const note = parsed.rejected.length
       ? ` ${plural(parsed.rejected.length, 'line')} ignored (not a URL or a full path).`
       : ''
-    if (await start(parsed, note)) setText('')
-    else if (parsed.rejected.length)
+    if (await start(parsed, note)) {
+      setText('')
+      setPanelOpen(false)
+    } else if (parsed.rejected.length)
       setMessage({ kind: 'error', text: 'No web addresses (http/https) or full paths found.' })
   }
 
@@ -170,6 +178,7 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
               accept=".txt,text/plain"
               className="visually-hidden"
               tabIndex={-1}
+              aria-hidden="true"
               aria-label="URL list file"
               onChange={(e) => void readList(e.target.files)}
             />

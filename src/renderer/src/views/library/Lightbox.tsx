@@ -101,7 +101,11 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
           </button>
           <div
             className="lightbox-image"
-            style={placeholder ? { backgroundImage: `url("${placeholder}")` } : undefined}
+            style={
+              placeholder && !(shown && loadedPreview === shown.preview)
+                ? { backgroundImage: `url("${placeholder}")` }
+                : undefined
+            }
           >
             {shown && (
               <img
