@@ -48,6 +48,11 @@ export class RefreshScheduler {
     this.timer = null
   }
 
+  /** The places due now. */
+  due(): number[] {
+    return duePlaces(this.deps.places(), this.deps.now(), this.deps.intervalMin())
+  }
+
   /** One look: refreshes what is due. Exposed for tests. */
   async check(): Promise<number[]> {
     if (this.busy) return []

@@ -128,3 +128,30 @@ describe('weather service through the router', () => {
     db.close()
   })
 })
+
+describe('weather:resume', () => {
+  it('refreshes only places that are due or failed, not fresh ones', async () => {
+    const server = await fixture()
+    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const service = setupWeather(ctx)
+    const router = createRouter(service.handlers as Handlers, ctx.log)
+    const a = (await router.dispatch('weather:add-place', paris)) as {
+      value: { place: { id: number } }
+    }
+    const b = (await router.dispatch('weather:add-place', parisTx)) as {
+      value: { place: { id: number } }
+    }
+    await router.dispatch('weather:refresh-all', {})
+    server.inject('forecast', { kind: 'bad-request', reason: 'refused once' })
+    await router.dispatch('weather:refresh', { placeIds: [b.value.place.id] })
+    const resumed = (await router.dispatch('weather:resume', {})) as {
+      value: { outcomes: { placeId: number; reportId: number | null }[] }
+    }
+    // Only the failed place goes out again; the fresh one is left alone.
+    expect(resumed.value.outcomes.map((o) => o.placeId)).toEqual([b.value.place.id])
+    expect(resumed.value.outcomes[0]?.reportId).not.toBeNull()
+    expect(a.value.place.id).not.toBe(b.value.place.id)
+    await service.close()
+    db.close()
+  })
+})

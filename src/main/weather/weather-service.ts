@@ -19,6 +19,7 @@ export type WeatherChannel =
   | 'weather:set-home'
   | 'weather:refresh'
   | 'weather:refresh-all'
+  | 'weather:resume'
   | 'weather:report'
   | 'weather:latest'
   | 'weather:history'
@@ -149,6 +150,18 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
         return { outcomes }
       },
       'weather:refresh-all': refreshAll,
+      'weather:resume': async () => {
+        const failed = places
+          .list()
+          .filter((p) => refresher.status(p).state === 'error')
+          .map((p) => p.id)
+        const ids = [...new Set([...scheduler.due(), ...failed])].filter(
+          (id) => !refresher.isRefreshing(id)
+        )
+        const outcomes = ids.length ? await refresher.refresh(ids) : []
+        purge()
+        return { outcomes }
+      },
       'weather:report': ({ id }) => {
         const report = reports.get(id)
         if (!report) throw new AppFailure('not_found', 'That report is no longer stored.')

@@ -127,8 +127,13 @@ export const weatherRequests = {
   ),
   'weather:set-home': request(z.object({ id: id.nullable() }).strict(), placesResult),
   'weather:refresh': request(z.object({ placeIds: z.array(id).max(1000) }).strict(), refreshResult),
-  /** Refreshes every place; the shell calls it when the network returns or the machine wakes. */
+  /** Refreshes every place now. */
   'weather:refresh-all': request(none, refreshResult),
+  /**
+   * The network came back or the machine woke: refreshes the places that are due or whose last
+   * refresh failed (not every place, to spare the service's quota).
+   */
+  'weather:resume': request(none, refreshResult),
   'weather:report': request(z.object({ id }).strict(), reportSchema),
   'weather:latest': request(
     z.object({ placeId: id }).strict(),

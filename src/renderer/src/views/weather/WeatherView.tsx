@@ -72,6 +72,13 @@ export function WeatherView() {
   }
   const anyRefreshing = places.some((p) => p.status.state === 'refreshing')
 
+  // Back online: refresh what is due or failed (the shell also calls this on wake).
+  useEffect(() => {
+    const onOnline = (): void => void call('weather:resume', {}).catch(() => undefined)
+    window.addEventListener('online', onOnline)
+    return () => window.removeEventListener('online', onOnline)
+  }, [])
+
   return (
     <div className="wx">
       <div className="toolbar wx-toolbar">
