@@ -4,7 +4,14 @@ import { call, errorText } from '../../lib/api'
 import { GeoNamesCredit } from './Credits'
 
 /** Search Open-Meteo's geocoding by name; results show region and country to tell places apart. */
-export function PlaceSearch({ onAdd }: { onAdd: (place: GeoPlace) => Promise<void> }) {
+export function PlaceSearch({
+  onAdd,
+  isAdded
+}: {
+  onAdd: (place: GeoPlace) => Promise<void>
+  /** Already in the list: picking it again just opens it. */
+  isAdded: (place: GeoPlace) => boolean
+}) {
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<GeoPlace[] | null>(null)
   const [active, setActive] = useState(0)
@@ -104,6 +111,7 @@ export function PlaceSearch({ onAdd }: { onAdd: (place: GeoPlace) => Promise<voi
                     {[p.admin1, p.country].filter(Boolean).join(', ')}
                     {p.countryCode ? ` (${p.countryCode})` : ''}
                   </span>
+                  {isAdded(p) && <span className="badge busy">In your list</span>}
                   {p.population ? (
                     <span className="muted wx-search-pop-n">
                       pop. {p.population.toLocaleString()}

@@ -108,7 +108,16 @@ export function WeatherView() {
             </button>
           ))}
         </div>
-        <PlaceSearch onAdd={add} />
+        <PlaceSearch
+          onAdd={add}
+          isAdded={(g) =>
+            places.some(
+              (p) =>
+                Math.abs(p.latitude - g.latitude) < 0.001 &&
+                Math.abs(p.longitude - g.longitude) < 0.001
+            )
+          }
+        />
         <span className="spacer" />
         <UnitsBar />
         <button
