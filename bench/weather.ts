@@ -139,8 +139,7 @@ async function main(): Promise<void> {
   const { url, child } = await startFixture()
   try {
     await run(url, strategies[0]!, 2) // warm-up: module loading and JIT are not the subject
-    const results: Record<string, Awaited<ReturnType<typeof run>> & { ratio_to_ideal: number }> =
-      {}
+    const results: Record<string, Awaited<ReturnType<typeof run>> & { ratio_to_ideal: number }> = {}
     for (const s of strategies) {
       const r = await run(url, s, PLACES)
       results[s.name] = {
