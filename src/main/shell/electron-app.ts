@@ -155,6 +155,7 @@ export function startElectronApp(): void {
       onResult: (reason, ok) => log.info('refreshed weather after wake', { reason, ok })
     })
     powerMonitor.on('resume', () => refresh('resume'))
+    powerMonitor.on('unlock-screen', () => refresh('unlock'))
     const cameOnline = createOnlineWatch(net.isOnline())
     setInterval(() => {
       if (cameOnline(net.isOnline())) refresh('online')

@@ -1,10 +1,10 @@
 import { isChannel } from '../../shared/contract'
 import type { Router } from '../ipc/router'
 
-/** The weather team's "refresh every place now" request; may not exist in this build yet. */
-export const WEATHER_REFRESH_CHANNEL = 'weather:refresh-all'
+/** Refreshes the places that are due or failed: a wake must not spend the quota on fresh ones. */
+export const WEATHER_REFRESH_CHANNEL = 'weather:resume'
 
-export type WakeReason = 'resume' | 'online'
+export type WakeReason = 'resume' | 'unlock' | 'online'
 
 /**
  * After the computer wakes or the network comes back, forecasts are stale: ask weather to
