@@ -10,13 +10,21 @@ const steps = [
     name: 'unit',
     cmd: 'npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json',
     report: 'test-results/unit.json',
-    count: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests })
+    count: (r) => ({
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests
+    })
   },
   {
     name: 'e2e',
     cmd: 'npm run test:e2e',
     report: 'test-results/e2e.json',
-    count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped })
+    count: (r) => ({
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected,
+      skipped: r.stats.skipped
+    })
   }
 ]
 
@@ -35,7 +43,9 @@ for (const step of steps) {
       continue
     }
     const counts = step.count(JSON.parse(readFileSync(step.report, 'utf8')))
-    console.log(`${step.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+    console.log(
+      `${step.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`
+    )
     for (const key of Object.keys(totals)) totals[key] += counts[key]
   }
 }

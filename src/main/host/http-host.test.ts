@@ -100,7 +100,9 @@ describe('headless host over http', () => {
         .status
     ).toBe(404)
     expect((await fetch(host.origin + '/media/nope/a.webp', { headers: cookie })).status).toBe(404)
-    expect((await fetch(host.origin + '/media/constructor/a', { headers: cookie })).status).toBe(404)
+    expect((await fetch(host.origin + '/media/constructor/a', { headers: cookie })).status).toBe(
+      404
+    )
     expect((await fetch(host.origin + '/..%2Fsecret.txt', { headers: cookie })).status).toBe(404)
   })
 })

@@ -7,4 +7,3 @@ export function pushRing<T>(series: readonly T[], value: T, capacity: number): T
   next.push(value)
   return next
 }
-
