@@ -5,10 +5,10 @@ import { chromium, type Page } from 'playwright-core'
 import sharp from 'sharp'
 import { quantileOf } from '../src/shared/activity/stats'
 import type { ImportProgress } from '../src/shared/contract/library'
-import type { GeoPlace } from '../src/shared/contract/weather'
 import { startHostProcess } from '../e2e/fixtures/host-process'
 import { chromiumArgs, chromiumBinary } from '../e2e/fixtures/runtime'
 import { startFixtureProcess } from './support/fixture-process'
+import { benchPlace } from './support/places'
 import { arg, printTable, round } from './support/report'
 
 /**
@@ -84,19 +84,7 @@ async function main(): Promise<void> {
       return window.api.invoke('activity:watch', { watching: true })
     })
     for (let i = 0; i < PLACES; i++) {
-      const place: GeoPlace = {
-        geonameId: null,
-        name: `Probe ${i + 1}`,
-        country: 'Benchland',
-        countryCode: 'BL',
-        admin1: null,
-        admin2: null,
-        latitude: -60 + i * 6.1,
-        longitude: -170 + i * 17.3,
-        elevation: null,
-        timezone: null,
-        population: null
-      }
+      const place = benchPlace(i, 'Probe')
       await page.evaluate((p) => window.api.invoke('weather:add-place', p), place)
     }
     await page.evaluate(

@@ -3,12 +3,12 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { speedups } from '../src/shared/activity/export'
 import type { BenchRun } from '../src/shared/contract'
-import type { GeoPlace } from '../src/shared/contract/weather'
 import { createCore } from '../src/main/core'
 import { headlessDesktop } from '../src/main/desktop'
 import { createLogger } from '../src/main/log'
 import { NodeLauncher } from '../src/main/process/node-launcher'
 import { startFixtureProcess } from './support/fixture-process'
+import { benchPlace } from './support/places'
 import { arg, printTable, round } from './support/report'
 
 /**
@@ -38,19 +38,7 @@ async function main(): Promise<void> {
   })
   try {
     for (let i = 0; i < 10; i++) {
-      const place: GeoPlace = {
-        geonameId: null,
-        name: `Bench ${i + 1}`,
-        country: 'Benchland',
-        countryCode: 'BL',
-        admin1: null,
-        admin2: null,
-        latitude: -50 + i * 9.7,
-        longitude: -150 + i * 29.3,
-        elevation: null,
-        timezone: null,
-        population: null
-      }
+      const place = benchPlace(i, 'Bench')
       const added = await core.router.dispatch('weather:add-place', place)
       if (!added.ok) throw new Error(added.error.message)
     }

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createInterface } from 'node:readline'
 import { memoryLogger } from '../src/main/log'
 import { openDatabase } from '../src/main/store/database'
 import { migrations } from '../src/main/store/migrations'
@@ -11,6 +9,8 @@ import { OpenMeteoClient } from '../src/main/weather/open-meteo-client'
 import { PlaceRepository } from '../src/main/weather/place-repository'
 import { ReportRepository } from '../src/main/weather/report-repository'
 import { WeatherRefresher } from '../src/main/weather/weather-refresher'
+import { startFixtureProcess } from './support/fixture-process'
+import { benchPlace } from './support/places'
 
 /**
  * `npm run bench:weather [-- --json]`: refreshes 50 places (forecast + air quality) against the
@@ -40,32 +40,6 @@ interface FixtureStats {
   http429: number
 }
 
-async function startFixture(): Promise<{ url: string; child: ChildProcess }> {
-  // Its own process: the fixture's JSON building must not count as our event-loop delay.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      resolve(__dirname, '../fixtures/open-meteo/cli.ts'),
-      '--port',
-      '0',
-      '--latency',
-      String(LATENCY_MS)
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'], cwd: resolve(__dirname, '..') }
-  )
-  const lines = createInterface({ input: child.stdout! })
-  const url = await new Promise<string>((ok, fail) => {
-    lines.on('line', (line) => {
-      const m = /listening on (http:\/\/\S+)/.exec(line)
-      if (m) ok(m[1]!)
-    })
-    child.once('exit', (code) => fail(new Error(`fixture exited with ${code}`)))
-  })
-  return { url, child }
-}
-
 const post = (url: string, path: string): Promise<Response> => fetch(url + path, { method: 'POST' })
 
 async function run(url: string, s: Strategy, places: number) {
@@ -77,19 +51,7 @@ async function run(url: string, s: Strategy, places: number) {
     const reports = new ReportRepository(db)
     const ids: number[] = []
     for (let i = 0; i < places; i++) {
-      const p = placesRepo.add({
-        geonameId: null,
-        name: `Place ${i + 1}`,
-        country: 'Benchland',
-        countryCode: 'BL',
-        admin1: null,
-        admin2: null,
-        latitude: -60 + i * 2.3,
-        longitude: -170 + i * 6.7,
-        elevation: null,
-        timezone: null,
-        population: null
-      })
+      const p = placesRepo.add(benchPlace(i))
       ids.push(p.id)
     }
     const client = new OpenMeteoClient({
@@ -136,7 +98,8 @@ async function run(url: string, s: Strategy, places: number) {
 const idealMs = (batchSize: number): number => Math.ceil(PLACES / batchSize) * LATENCY_MS
 
 async function main(): Promise<void> {
-  const { url, child } = await startFixture()
+  const fixture = await startFixtureProcess(LATENCY_MS)
+  const { url } = fixture
   try {
     await run(url, strategies[0]!, 2) // warm-up: module loading and JIT are not the subject
     const results: Record<string, Awaited<ReturnType<typeof run>> & { ratio_to_ideal: number }> = {}
@@ -188,7 +151,7 @@ async function main(): Promise<void> {
       )
     }
   } finally {
-    child.kill('SIGTERM')
+    fixture.stop()
   }
 }
 

@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { defaultSettings } from '../../shared/contract'
 import { EventBus } from '../ipc/event-bus'
-import { createRouter, type Handlers } from '../ipc/router'
+import { createRouter } from '../ipc/router'
 import { memoryLogger } from '../log'
+import { stubAppHandlers } from '../testing/app-handlers'
 import { useTempDir } from '../testing/temp-dir'
 import { startHost, type RunningHost } from './http-host'
 
@@ -30,22 +30,7 @@ async function start() {
   writeFileSync(join(dir, 'secret.txt'), 'do not serve')
   const log = memoryLogger()
   const bus = new EventBus(log)
-  const router = createRouter(
-    {
-      'app:info': () => ({
-        name: 'Skyfolio',
-        version: '1',
-        platform: 'linux',
-        cpuCount: 2,
-        runtime: 'headless'
-      }),
-      'app:status': () => ({ tasks: [] }),
-      'settings:get': () => defaultSettings,
-      'settings:update': () => defaultSettings,
-      'shell:open-external': () => ({ opened: false })
-    } as unknown as Handlers,
-    log
-  )
+  const router = createRouter(stubAppHandlers(), log)
   const host = await startHost({
     core: { router, bus, mediaRoots: { thumbnails: media } },
     rendererDir,

@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { AppFailure, defaultSettings } from '../../shared/contract'
 import { memoryLogger } from '../log'
+import { stubAppHandlers } from '../testing/app-handlers'
 import { createRouter, type Handlers } from './router'
 
 function routerWith(overrides: Partial<Handlers> = {}) {
   const calls: unknown[] = []
-  const handlers = {
-    'app:info': () => ({
-      name: 'Skyfolio',
-      version: '1',
-      platform: 'linux',
-      cpuCount: 2,
-      runtime: 'headless'
-    }),
-    'app:status': () => ({ tasks: [] }),
-    'settings:get': () => defaultSettings,
-    'settings:update': (patch: unknown) => {
+  const handlers = stubAppHandlers({
+    'settings:update': (patch) => {
       calls.push(patch)
       return defaultSettings
     },
-    'shell:open-external': () => ({ opened: false }),
     ...overrides
-  } as unknown as Handlers
+  })
   const log = memoryLogger()
   return { router: createRouter(handlers, log), calls, log }
 }

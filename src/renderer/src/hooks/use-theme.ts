@@ -1,12 +1,13 @@
 import { useEffect } from 'react'
+import { applyTheme, onSystemThemeChange } from '../lib/theme'
 import { useSettings } from './use-settings'
 
-/** Light/dark follows the OS unless the user picked one in settings. */
+/** Light/dark follows the OS, live, unless the user picked one in settings. */
 export function useTheme(): void {
-  const { settings } = useSettings()
+  const { settings, loaded } = useSettings()
   useEffect(() => {
-    const root = document.documentElement
-    if (settings.theme === 'system') delete root.dataset.theme
-    else root.dataset.theme = settings.theme
-  }, [settings.theme])
+    if (!loaded) return
+    applyTheme(settings.theme)
+    return onSystemThemeChange(() => applyTheme(settings.theme))
+  }, [settings.theme, loaded])
 }
