@@ -61,11 +61,15 @@ test('every control has an accessible name', async ({ page }) => {
   }
 })
 
-test('settings survive a restart of the app', async ({ page, app }) => {
-  const before = await page.evaluate(() => window.api.invoke('settings:update', { theme: 'dark' }))
-  expect(before.ok).toBe(true)
+test('the chosen appearance applies at once and survives a restart', async ({ page, app }) => {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await page.getByRole('combobox', { name: 'Appearance' }).selectOption('Dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   const page2 = await app.restart()
+  await page2.emulateMedia({ colorScheme: 'light' })
   await expect(page2.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page2.getByRole('combobox', { name: 'Appearance' })).toHaveValue('dark')
 })
 
 test('a request the contract does not know gets a typed error and the app stays up', async ({

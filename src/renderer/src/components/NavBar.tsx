@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react'
+import { ThemeSelect } from './ThemeSelect'
 
 export const views = [
   { id: 'weather', label: 'Weather', icon: '☁' },
@@ -56,6 +57,9 @@ export function NavBar({ current, onSelect }: { current: ViewId; onSelect: (id: 
           {v.label}
         </button>
       ))}
+      <div className="nav-footer">
+        <ThemeSelect />
+      </div>
     </nav>
   )
 }
