@@ -29,7 +29,10 @@ test.beforeEach(({ weather }) => {
 async function addPlace(page: Page, query: string, region: RegExp): Promise<void> {
   const search = page.getByRole('combobox', { name: 'Search for a place to add' })
   await search.fill(query)
-  const option = page.getByRole('option').filter({ hasText: region })
+  const option = page
+    .getByRole('listbox', { name: 'Places found' })
+    .getByRole('option')
+    .filter({ hasText: region })
   await expect(option).toBeVisible()
   await option.click()
   await expect(search).toHaveValue('')
@@ -80,7 +83,12 @@ test('search and add two places, refresh, read conditions and chart, open histor
   // Two places with the same name, told apart by region and country.
   const search = page.getByRole('combobox', { name: 'Search for a place to add' })
   await search.fill('Paris')
-  await expect(page.getByRole('option').filter({ hasText: 'Texas' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('listbox', { name: 'Places found' })
+      .getByRole('option')
+      .filter({ hasText: 'Texas' })
+  ).toBeVisible()
   await expect(page.getByText('GeoNames')).toBeVisible()
   await app.screenshot('weather-search-light')
   await search.fill('')
@@ -167,7 +175,9 @@ test('search and add two places, refresh, read conditions and chart, open histor
   await page.getByRole('tab', { name: 'Places' }).click()
   await app.screenshot('weather-places-dark')
   await search.fill('Paris')
-  await expect(page.getByRole('option').first()).toBeVisible()
+  await expect(
+    page.getByRole('listbox', { name: 'Places found' }).getByRole('option').first()
+  ).toBeVisible()
   await app.screenshot('weather-search-dark')
   await search.press('Escape')
 
