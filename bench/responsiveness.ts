@@ -140,6 +140,8 @@ async function main(): Promise<void> {
       input_p99_ms: round(quantileOf(inputs, 0.99)),
       loop_delay_p99_ms: round(quantileOf(probe.loop, 0.99))
     }
+    if (process.env.SKYFOLIO_BENCH_DETAIL)
+      console.log(JSON.stringify((probe as unknown as { detail: unknown[] }).detail, null, 0))
     printTable([result])
     const pass =
       result.long_tasks === 0 &&

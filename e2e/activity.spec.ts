@@ -48,7 +48,7 @@ test('"test both" on a small generated set shows a row per strategy and exports 
   await expect(results.getByRole('rowheader', { name: /Worker processes × 2/ })).toBeVisible()
   await expect(results.getByRole('img', { name: /processes × 2 \d/ })).toBeVisible()
   // The window's own figures arrive for each strategy.
-  await expect(rows.nth(1).getByRole('cell').nth(4)).not.toHaveText('—')
+  await expect(rows.nth(1).getByRole('cell').nth(5)).not.toHaveText('—')
 
   const download = page.waitForEvent('download')
   await results.getByRole('button', { name: 'Export CSV' }).click()

@@ -1,10 +1,15 @@
 // Installed in the page before the app (plain JavaScript: it is injected as is). Everything the
 // window measures about itself while a benchmark drives it; counting starts when `armed`.
 ;(() => {
-  const probe = { long: [], gaps: [], events: [], loop: [], armed: false }
+  const probe = { long: [], gaps: [], events: [], loop: [], detail: [], armed: false }
+  const view = () => document.querySelector('main')?.getAttribute('aria-label') ?? '?'
   window.__probe = probe
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (probe.armed) probe.long.push(e.duration)
+    for (const e of list.getEntries()) {
+      if (!probe.armed) continue
+      probe.long.push(e.duration)
+      probe.detail.push({ kind: 'long', ms: Math.round(e.duration), view: view() })
+    }
   }).observe({ type: 'longtask' })
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())

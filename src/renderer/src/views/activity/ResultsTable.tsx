@@ -15,6 +15,7 @@ export function ResultsTable({ run }: { run: BenchRun }) {
         <thead>
           <tr>
             <th scope="col">Strategy</th>
+            <th scope="col">Wall time</th>
             <th scope="col">Images/s</th>
             <th scope="col">Speedup</th>
             <th scope="col" title="Main-process event-loop delay, p99 / max">
@@ -39,6 +40,7 @@ export function ResultsTable({ run }: { run: BenchRun }) {
                 {strategyLabels[r.strategy]}
                 {r.strategy !== 'in-main' && <span className="muted"> × {r.workers}</span>}
               </th>
+              <td>{(r.wallMs / 1000).toFixed(1)} s</td>
               <td>{r.perSecond.toFixed(1)}</td>
               <td>{ups[i] === null ? '—' : `${ups[i]!.toFixed(2)}×`}</td>
               <td className={r.loopP99Ms > 20 ? 'bad' : undefined}>
