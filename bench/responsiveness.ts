@@ -81,7 +81,12 @@ async function main(): Promise<void> {
       window.api.on('activity:sample', (s) =>
         (window as unknown as { __probe: { loop: number[] } }).__probe.loop.push(s.loop.p99Ms)
       )
-      return window.api.invoke('activity:watch', { watching: true })
+      // No named bindings in here: tsx would wrap them in a helper the page does not have.
+      setInterval(
+        () => window.api.invoke('activity:watch', { watcher: 'bench', watching: true }),
+        3000
+      )
+      return window.api.invoke('activity:watch', { watcher: 'bench', watching: true })
     })
     for (let i = 0; i < PLACES; i++) {
       const place = benchPlace(i, 'Probe')

@@ -12,8 +12,15 @@
     }
   }).observe({ type: 'longtask' })
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      if (probe.armed && e.interactionId) probe.events.push(e.duration)
+    for (const e of list.getEntries()) {
+      if (!probe.armed || !e.interactionId) continue
+      probe.events.push(e.duration)
+      if (e.duration > 50) {
+        const handlers = Math.round(e.processingEnd - e.processingStart)
+        const wait = Math.round(e.processingStart - e.startTime)
+        probe.detail.push({ kind: e.name, ms: e.duration, wait, handlers, view: view() })
+      }
+    }
   }).observe({ type: 'event', durationThreshold: 16 })
   let last = performance.now()
   const frame = (t) => {

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/wire'
+import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels'
 import { createApi } from './create-api'
 
 // The renderer gets window.api and nothing else: no ipcRenderer, no arbitrary channel.

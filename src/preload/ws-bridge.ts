@@ -1,4 +1,5 @@
-import type { WsServerFrame } from '../shared/contract/wire'
+import { createBatcher } from '../shared/contract/batcher'
+import type { WsClientFrame, WsServerFrame } from '../shared/contract/wire'
 import { createApi, type Transport } from './create-api'
 
 /**
@@ -8,7 +9,7 @@ import { createApi, type Transport } from './create-api'
 function socketTransport(url: string): Transport {
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   const listeners = new Set<(event: string, payload: unknown) => void>()
-  const queue: string[] = []
+  const queue: WsClientFrame[] = []
   let nextId = 1
   let socket: WebSocket
   let retryMs = 250
@@ -17,15 +18,16 @@ function socketTransport(url: string): Transport {
     socket = new WebSocket(url)
     socket.addEventListener('open', () => {
       retryMs = 250
-      for (const frame of queue.splice(0)) socket.send(frame)
+      if (queue.length) socket.send(JSON.stringify(queue.splice(0)))
     })
     socket.addEventListener('message', (message) => {
-      const frame = JSON.parse(String(message.data)) as WsServerFrame
-      if (frame.kind === 'reply') {
-        pending.get(frame.id)?.resolve(frame.envelope)
-        pending.delete(frame.id)
-      } else {
-        for (const listener of listeners) listener(frame.event, frame.payload)
+      for (const frame of JSON.parse(String(message.data)) as WsServerFrame[]) {
+        if (frame.kind === 'reply') {
+          pending.get(frame.id)?.resolve(frame.envelope)
+          pending.delete(frame.id)
+        } else {
+          for (const listener of listeners) listener(frame.event, frame.payload)
+        }
       }
     })
     socket.addEventListener('close', () => {
@@ -35,16 +37,19 @@ function socketTransport(url: string): Transport {
       retryMs = Math.min(retryMs * 2, 5000)
     })
   }
+  const sendBatched = createBatcher<WsClientFrame>((frames) => {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frames))
+    else queue.push(...frames)
+  }, queueMicrotask)
   connect()
 
   return {
     request(channel, params) {
       const id = nextId++
-      const frame = JSON.stringify({ id, channel, params })
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        if (socket.readyState === WebSocket.OPEN) socket.send(frame)
-        else queue.push(frame)
+        if (socket.readyState === WebSocket.OPEN) sendBatched({ id, channel, params })
+        else queue.push({ id, channel, params })
       })
     },
     subscribe(listener) {

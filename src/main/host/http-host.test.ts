@@ -109,10 +109,15 @@ describe('headless host over WebSocket', () => {
       origin: host.origin
     })
     const frames: unknown[] = []
-    ws.on('message', (d) => frames.push(JSON.parse(d.toString())))
-    ws.send(JSON.stringify({ id: 1, channel: 'app:status', params: {} }))
-    ws.send(JSON.stringify({ id: 2, channel: 'no:such', params: {} }))
+    ws.on('message', (d) => frames.push(...(JSON.parse(d.toString()) as unknown[])))
+    ws.send(
+      JSON.stringify([
+        { id: 1, channel: 'app:status', params: {} },
+        { id: 2, channel: 'no:such', params: {} }
+      ])
+    )
     ws.send('not json at all')
+    ws.send(JSON.stringify({ id: 3, channel: 'app:status', params: {} })) // not a batch: dropped
     await expect.poll(() => frames.length).toBe(2)
     expect(frames).toContainEqual({
       kind: 'reply',

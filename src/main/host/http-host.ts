@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { wsClientFrameSchema, type WsServerFrame } from '../../shared/contract/wire'
+import { createBatcher } from '../../shared/contract/batcher'
+import { wsClientMessageSchema, type WsServerFrame } from '../../shared/contract/wire'
 import type { Core } from '../core'
 import type { Logger } from '../log'
 import { documentHeaders } from '../security/csp'
@@ -119,9 +120,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   })
 
   const serveSocket = (ws: WebSocket): void => {
-    const send = (frame: WsServerFrame): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
-    }
+    const send = createBatcher<WsServerFrame>((frames) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frames))
+    }, setImmediate)
     const disconnect = core.bus.connect((event, payload) => send({ kind: 'event', event, payload }))
     const inflight = new AbortController()
     ws.on('close', () => {
@@ -129,17 +130,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       inflight.abort()
     })
     ws.on('message', (data) => {
-      let frame
+      let frames
       try {
-        frame = wsClientFrameSchema.parse(JSON.parse(data.toString()))
+        frames = wsClientMessageSchema.parse(JSON.parse(data.toString()))
       } catch {
-        log.warn('dropped a malformed socket frame')
+        log.warn('dropped a malformed socket message')
         return
       }
-      const { id, channel, params } = frame
-      core.router
-        .dispatch(channel, params, { signal: inflight.signal })
-        .then((envelope) => send({ kind: 'reply', id, envelope }))
+      for (const { id, channel, params } of frames) {
+        core.router
+          .dispatch(channel, params, { signal: inflight.signal })
+          .then((envelope) => send({ kind: 'reply', id, envelope }))
+      }
     })
   }
 

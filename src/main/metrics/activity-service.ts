@@ -38,7 +38,13 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
   const period = deps.periodMs ?? 500
   const lease = deps.leaseMs ?? 10_000
   const loop = new LoopDelayMonitor()
-  let watchUntil = 0
+  /** Watcher → lease end; sampling stops when the last lease lapses. */
+  const leases = new Map<string, number>()
+  const watched = (): boolean => {
+    const now = deps.now()
+    for (const [watcher, until] of leases) if (until <= now) leases.delete(watcher)
+    return leases.size > 0
+  }
   let timer: ReturnType<typeof setInterval> | null = null
   let last: ActivitySample | null = null
   let windowStart = performance.now()
@@ -72,7 +78,7 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
     } finally {
       sampling = false
     }
-    if (deps.now() > watchUntil) stop()
+    if (!watched()) stop()
   }
 
   const start = (): void => {
@@ -90,11 +96,12 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
   return {
     loop,
     handlers: {
-      'activity:watch': ({ watching }) => {
-        watchUntil = watching ? deps.now() + lease : 0
-        if (watching) start()
+      'activity:watch': ({ watcher, watching }) => {
+        if (watching) leases.set(watcher, deps.now() + lease)
+        else leases.delete(watcher)
+        if (watched()) start()
         else stop()
-        return { watchers: watching ? 1 : 0 }
+        return { watchers: leases.size }
       },
       'activity:snapshot': () => last
     },

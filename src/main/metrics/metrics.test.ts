@@ -98,9 +98,11 @@ describe('activity monitor', () => {
       periodMs: 50,
       leaseMs: 300
     })
-    expect(await monitor.handlers['activity:watch']({ watching: true }, {})).toEqual({
-      watchers: 1
-    })
+    const watch = monitor.handlers['activity:watch']
+    expect(await watch({ watcher: 'a', watching: true }, {})).toEqual({ watchers: 1 })
+    expect(await watch({ watcher: 'b', watching: true }, {})).toEqual({ watchers: 2 })
+    // One watcher leaving does not stop the other's samples.
+    expect(await watch({ watcher: 'b', watching: false }, {})).toEqual({ watchers: 1 })
     await expect.poll(() => samples.length, { timeout: 3000 }).toBeGreaterThanOrEqual(3)
     const s = samples.at(-1)!
     expect(s.pool).toEqual({ workers: 2, busy: 1, inFlight: 3, queued: 40 })

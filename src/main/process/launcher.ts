@@ -1,3 +1,5 @@
+import { setPriority } from 'node:os'
+
 /** What a parent hears about a worker process. */
 export type WorkerEvent =
   | { type: 'spawned'; pid: number | undefined }
@@ -45,3 +47,18 @@ export const deadHandle = (name: string): WorkerHandle => ({
   post: () => false,
   kill: () => undefined
 })
+
+/**
+ * Background workers run at the lowest scheduling priority: throughput work, they must never
+ * take a core from the window or the main process's event loop.
+ */
+export const WORKER_NICENESS = 19
+
+export function lowerPriority(pid: number | undefined): void {
+  if (!pid) return
+  try {
+    setPriority(pid, WORKER_NICENESS)
+  } catch {
+    // Not permitted on every system; the worker still runs, just at normal priority.
+  }
+}

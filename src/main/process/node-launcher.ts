@@ -1,16 +1,14 @@
 import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { setPriority } from 'node:os'
 import {
   classifyExit,
   deadHandle,
+  lowerPriority,
   type LaunchOptions,
   type ProcessLauncher,
   type WorkerEvent,
   type WorkerHandle
 } from './launcher'
-
-const LOW_PRIORITY = 10
 
 /** Starts workers with child_process.fork: the launcher for the headless host and tests. */
 export class NodeLauncher implements ProcessLauncher {
@@ -43,13 +41,7 @@ export class NodeLauncher implements ProcessLauncher {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc']
     })
     child.once('spawn', () => {
-      if (options.lowPriority && child.pid) {
-        try {
-          setPriority(child.pid, LOW_PRIORITY)
-        } catch {
-          // Not permitted on every system; the worker still runs, just at normal priority.
-        }
-      }
+      if (options.lowPriority) lowerPriority(child.pid)
       onEvent({ type: 'spawned', pid: child.pid })
     })
     child.on('message', (data) => {

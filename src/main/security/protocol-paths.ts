@@ -1,4 +1,5 @@
 import { realpath as realpathCb, stat as statCb } from 'node:fs'
+import { realpath as realpathNative } from 'node:fs/promises'
 import nodePath from 'node:path'
 import { promisify } from 'node:util'
 
@@ -34,9 +35,23 @@ export function resolveInside(
   return inside(path, base, target) ? target : null
 }
 
-// Callback forms: Electron's asar support patches these for files inside app.asar.
-const realpath = promisify(realpathCb)
+// Callback forms inside app.asar, which Electron's asar support patches; elsewhere (the media
+// folders, a grid's hundreds of thumbnails) the native realpath: one call, not one per component.
+const inAsar = (p: string): boolean => /\.asar([\\/]|$)/.test(p)
+const realpathAsar = promisify(realpathCb)
+const realpath = (p: string): Promise<string> => (inAsar(p) ? realpathAsar(p) : realpathNative(p))
 const stat = promisify(statCb)
+const realRoots = new Map<string, Promise<string>>()
+/** A root's real path; roots do not move while the app runs. */
+const realRoot = (root: string): Promise<string> => {
+  let real = realRoots.get(root)
+  if (!real) {
+    real = realpath(root)
+    real.catch(() => realRoots.delete(root))
+    realRoots.set(root, real)
+  }
+  return real
+}
 
 /**
  * resolveInside, then the same check on the real path, so a symbolic link inside root cannot
@@ -46,8 +61,8 @@ export async function resolveExistingInside(root: string, urlPath: string): Prom
   const file = resolveInside(root, urlPath)
   if (!file) return null
   try {
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)])
-    if (!inside(nodePath, realRoot, realFile)) return null
+    const [realBase, realFile] = await Promise.all([realRoot(root), realpath(file)])
+    if (!inside(nodePath, realBase, realFile)) return null
     return (await stat(realFile)).isFile() ? realFile : null
   } catch {
     return null

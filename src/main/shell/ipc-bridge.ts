@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { IPC_EVENT, IPC_REQUEST } from '../../shared/contract/wire'
+import { IPC_EVENT, IPC_REQUEST } from '../../shared/contract/ipc-channels'
 import type { Core } from '../core'
 import type { Logger } from '../log'
 import { isTrustedSender, type SenderInfo } from '../security/sender'

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs'
-import { setPriority } from 'node:os'
 import { utilityProcess } from 'electron'
-import type { LaunchOptions, ProcessLauncher, WorkerEvent, WorkerHandle } from '../process/launcher'
+import {
+  deadHandle,
+  lowerPriority,
+  type LaunchOptions,
+  type ProcessLauncher,
+  type WorkerEvent,
+  type WorkerHandle
+} from '../process/launcher'
 import { utilityExitEvent } from './utility-exit'
-
-const LOW_PRIORITY = 10
 
 /** Starts workers with Electron's utilityProcess: the launcher of the desktop app. */
 export class UtilityLauncher implements ProcessLauncher {
@@ -36,18 +40,12 @@ export class UtilityLauncher implements ProcessLauncher {
       // Same contract as child_process: the failure arrives as an event, never synchronously.
       const message = error instanceof Error ? error.message : String(error)
       queueMicrotask(() => end({ type: 'spawn-failed', message }))
-      return { name: options.name, pid: () => undefined, post: () => false, kill: () => undefined }
+      return deadHandle(options.name)
     }
 
     child.once('spawn', () => {
       spawned = true
-      if (options.lowPriority && child.pid) {
-        try {
-          setPriority(child.pid, LOW_PRIORITY)
-        } catch {
-          // Not permitted on every system; the worker still runs, just at normal priority.
-        }
-      }
+      if (options.lowPriority) lowerPriority(child.pid)
       onEvent({ type: 'spawned', pid: child.pid })
     })
     child.on('message', (data: unknown) => {

@@ -60,7 +60,8 @@ export type ActivitySample = z.infer<typeof activitySampleSchema>
 export const activityRequests = {
   /** Samples flow (as activity:sample events) only while at least one view watches. */
   'activity:watch': request(
-    z.object({ watching: z.boolean() }).strict(),
+    /** Each watcher (a view, a benchmark) names itself; sampling runs while any lease is live. */
+    z.object({ watcher: z.string().min(1).max(64), watching: z.boolean() }).strict(),
     z.object({ watchers: z.number().int().nonnegative() })
   ),
   'activity:snapshot': request(none, activitySampleSchema.nullable())

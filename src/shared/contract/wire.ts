@@ -1,16 +1,13 @@
 import { z } from 'zod'
 
-/** Names of the two Electron IPC channels that carry the whole contract. */
-export const IPC_REQUEST = 'skyfolio:request'
-export const IPC_EVENT = 'skyfolio:event'
-
-/** WebSocket frames between the headless host and its bridge. */
+/** WebSocket frames between the headless host and its bridge; each message carries a batch. */
 export const wsClientFrameSchema = z.object({
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
   params: z.unknown()
 })
 export type WsClientFrame = z.infer<typeof wsClientFrameSchema>
+export const wsClientMessageSchema = z.array(wsClientFrameSchema).min(1).max(1000)
 
 export type WsServerFrame =
   | { kind: 'reply'; id: number; envelope: unknown }

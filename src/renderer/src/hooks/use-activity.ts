@@ -15,8 +15,9 @@ export function useActivitySamples(capacity = 120): ActivitySample[] {
   useEvent('activity:sample', (sample) => setSamples((s) => pushRing(s, sample, capacity)))
 
   useEffect(() => {
+    const watcher = `view-${Math.random().toString(36).slice(2, 10)}`
     const watch = (watching: boolean): void => {
-      call('activity:watch', { watching }).catch(() => undefined)
+      call('activity:watch', { watcher, watching }).catch(() => undefined)
     }
     const renew = (): void => watch(!document.hidden)
     renew()
