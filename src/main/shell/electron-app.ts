@@ -31,9 +31,9 @@ const ONLINE_POLL_MS = 15_000
 export function startElectronApp(): void {
   const log = createLogger('app')
 
-  // Must happen before 'ready': app:// gets a real, secure origin for the CSP's 'self'.
   // Another user-data folder (the e2e tests, a second profile), set before anything reads it.
   if (process.env.SKYFOLIO_USER_DATA) app.setPath('userData', process.env.SKYFOLIO_USER_DATA)
+  // Must happen before 'ready': app:// gets a real, secure origin for the CSP's 'self'.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
   if (!app.requestSingleInstanceLock()) {
