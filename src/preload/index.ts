@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels'
 import { createApi } from './create-api'
 
@@ -14,4 +14,8 @@ const api = createApi({
   }
 })
 
-contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('api', {
+  ...api,
+  // Dropped files carry no path in a sandboxed page; Electron can tell it, for this File only.
+  pathForFile: (file: Blob) => webUtils.getPathForFile(file as File)
+} satisfies typeof api)

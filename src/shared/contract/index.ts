@@ -46,6 +46,8 @@ export const isEventName = (value: unknown): value is EventName =>
 export interface SkyfolioApi {
   invoke<C extends Channel>(channel: C, params: Params<C>): Promise<Envelope<Result<C>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** Desktop only: the file-system path of a file dropped or pasted into the window. */
+  pathForFile?(file: Blob): string
 }
 
 export * from './errors'

@@ -31,9 +31,8 @@ export function parseSources(text: string): Sources {
 
 /** The file-system path of a dropped or pasted file, when the window can know it (Electron). */
 export function pathOfFile(file: File): string | null {
-  const api = window.api as unknown as { pathForFile?: (f: File) => string }
   try {
-    return api.pathForFile?.(file) || null
+    return window.api.pathForFile?.(file) || null
   } catch {
     return null
   }
