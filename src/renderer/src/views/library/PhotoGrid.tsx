@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PhotoSummary } from '../../../../shared/contract/library'
 import { placeholderUrl } from './placeholder'
+import { useRevealed } from './use-reveal'
 
 const TARGET_CELL = 168
 const GAP = 6
@@ -137,6 +138,7 @@ function PhotoCell({
   onFocus(): void
 }) {
   const [loaded, setLoaded] = useState<string | null>(null)
+  const revealed = useRevealed(photo?.thumb)
   const placeholder = photo ? placeholderUrl(photo.placeholder) : undefined
   return (
     <div role="gridcell" className="photo-cell-wrap" style={{ width: size, height: size }}>
@@ -150,7 +152,7 @@ function PhotoCell({
         onFocus={onFocus}
         style={placeholder ? { backgroundImage: `url("${placeholder}")` } : undefined}
       >
-        {photo && (
+        {photo && revealed && (
           <img
             src={photo.thumb}
             alt=""
