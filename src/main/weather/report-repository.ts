@@ -52,6 +52,8 @@ export const PROVIDER = 'open-meteo'
 export class ReportRepository {
   private readonly insertStmt
   private readonly latestStmt
+  private readonly summaryStmt
+  private readonly getStmt
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -64,6 +66,10 @@ export class ReportRepository {
       `SELECT ${SUMMARY_COLUMNS} FROM weather_reports WHERE place_id = ?
        ORDER BY fetched_at DESC, id DESC LIMIT 1`
     )
+    this.summaryStmt = db.prepare<[number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM weather_reports WHERE id = ?`
+    )
+    this.getStmt = db.prepare<[number], ReportRow>('SELECT * FROM weather_reports WHERE id = ?')
   }
 
   insert(placeId: number, fetchedAt: number, payload: ReportPayload): ReportSummary {
@@ -87,16 +93,12 @@ export class ReportRepository {
   }
 
   summary(id: number): ReportSummary | null {
-    const row = this.db
-      .prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM weather_reports WHERE id = ?`)
-      .get(id)
+    const row = this.summaryStmt.get(id)
     return row ? toSummary(row) : null
   }
 
   get(id: number): Report | null {
-    const row = this.db
-      .prepare<[number], ReportRow>('SELECT * FROM weather_reports WHERE id = ?')
-      .get(id)
+    const row = this.getStmt.get(id)
     if (!row) return null
     return {
       ...toSummary(row),
