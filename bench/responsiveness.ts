@@ -17,6 +17,12 @@ import { arg, printTable, round } from './support/report'
  * app's default strategy (worker processes), clicking and typing all the while, and measures
  * the window from inside the page: long tasks, frame gaps, input-to-paint (Event Timing API),
  * and the main process's event-loop delay from its own activity samples.
+ *   long_tasks         Long Tasks (≥ 50 ms) in the renderer after the first render
+ *   frame_p99_ms       p99 of the gaps between animation frames
+ *   input_p99_ms       p99 over scripted clicks and keys of Event Timing's duration, the
+ *                      interaction's longest event as INP counts it (under 16 ms counts as 16)
+ *   loop_delay_p99_ms  p99 of the main process's per-½-second p99 loop delays: about the
+ *                      worst half second of the run
  */
 const IMAGES = Number(arg('images') ?? 300)
 const PLACES = Number(arg('places') ?? 20)
