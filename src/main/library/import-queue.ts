@@ -10,6 +10,7 @@ import { discover } from './discovery'
 import { PoolClosedError, type ImagePool, type PoolOutcome } from './image-pool'
 import { JobRepository, type BatchCounts, type JobRow } from './job-repository'
 import { PhotoRepository } from './photo-repository'
+import { jobsFor, saveOutcomes, type Outcome } from './import-results'
 import type { DownloadOutcome, UrlDownloader } from './url-downloader'
 
 export interface ImportQueueDeps {
@@ -30,11 +31,6 @@ export interface ImportQueueDeps {
   readonly flushMs?: number
   /** An idle pool is stopped after this long, giving its memory back. */
   readonly idlePoolMs?: number
-}
-
-interface Outcome {
-  readonly job: JobRow
-  readonly result: PoolOutcome
 }
 
 const FLUSH_AT = 64
@@ -214,22 +210,7 @@ export class ImportQueue {
       for await (const found of discover(roots, { batchSize: DISCOVERY_BATCH, signal })) {
         if (signal.aborted || this.closing || this.batch !== batch) return
         const known = this.photos.knownPaths(found.filter((f) => !f.failure).map((f) => f.path))
-        const added = this.jobs.addFiles(
-          batch.id,
-          found.map((f) => ({
-            source: f.path,
-            skip: f.failure
-              ? { state: 'failed' as const, ...f.failure }
-              : known.has(f.path)
-                ? {
-                    state: 'skipped' as const,
-                    code: 'already-imported' as const,
-                    reason: 'This file is already in your library.'
-                  }
-                : undefined
-          })),
-          this.deps.now()
-        )
+        const added = this.jobs.addFiles(batch.id, jobsFor(found, known), this.deps.now())
         for (const state of added) {
           this.counts!.total++
           this.counts![state]++
@@ -347,28 +328,9 @@ export class ImportQueue {
     if (this.buffer.length === 0) return
     const outcomes = this.buffer.splice(0)
     const now = this.deps.now()
-    let added = 0
-    const tally = { done: 0, failed: 0, duplicates: 0 }
-    this.deps.db.transaction(() => {
-      for (const { job, result } of outcomes) {
-        if (result.ok) {
-          this.assets.save(result.facts)
-          const photo = this.photos.save(
-            job.path!,
-            result.facts,
-            now,
-            job.kind === 'url' ? job.source : null
-          )
-          this.jobs.finish(job.id, 'done', photo.duplicate ? 'duplicate' : null, null, now)
-          tally.done++
-          if (photo.duplicate) tally.duplicates++
-          added++
-        } else {
-          this.jobs.finish(job.id, 'failed', result.failure.code, result.failure.reason, now)
-          tally.failed++
-        }
-      }
-    })()
+    const repos = { assets: this.assets, photos: this.photos, jobs: this.jobs }
+    const tally = saveOutcomes(this.deps.db, repos, outcomes, now)
+    const added = tally.done
     // Counts belong to the batch the jobs came from; after a cancel they are recounted.
     const counts = this.counts
     if (counts && this.batch && outcomes.every((o) => o.job.batch_id === this.batch!.id)) {
