@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { setPriority } from 'node:os'
 
 /** What a parent hears about a worker process. */
@@ -62,3 +63,29 @@ export function lowerPriority(pid: number | undefined): void {
     // Not permitted on every system; the worker still runs, just at normal priority.
   }
 }
+
+/** A worker's last event (exit, crash or failure to start) is delivered once, whatever races. */
+export function endOnce(onEvent: (event: WorkerEvent) => void) {
+  let ended = false
+  return {
+    get ended(): boolean {
+      return ended
+    },
+    end(event: WorkerEvent): void {
+      if (ended) return
+      ended = true
+      onEvent(event)
+    }
+  }
+}
+
+/** Why a worker cannot start from `entry`, or null when it can be tried. */
+export const missingEntry = (entry: string): string | null =>
+  existsSync(entry) ? null : `worker entry not found: ${entry}`
+
+/** The environment every worker gets: the parent's, the launch's own, and its name. */
+export const workerEnv = (options: LaunchOptions): Record<string, string | undefined> => ({
+  ...process.env,
+  ...options.env,
+  SKYFOLIO_WORKER_NAME: options.name
+})

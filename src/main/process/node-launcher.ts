@@ -1,9 +1,11 @@
 import { fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import {
   classifyExit,
   deadHandle,
+  endOnce,
   lowerPriority,
+  missingEntry,
+  workerEnv,
   type LaunchOptions,
   type ProcessLauncher,
   type WorkerEvent,
@@ -22,21 +24,16 @@ export class NodeLauncher implements ProcessLauncher {
     options: LaunchOptions,
     onEvent: (event: WorkerEvent) => void
   ): WorkerHandle {
-    let ended = false
-    const end = (event: WorkerEvent): void => {
-      if (ended) return
-      ended = true
-      onEvent(event)
-    }
-    if (!existsSync(entry)) {
-      queueMicrotask(() =>
-        end({ type: 'spawn-failed', message: `worker entry not found: ${entry}` })
-      )
+    const last = endOnce(onEvent)
+    const end = last.end
+    const missing = missingEntry(entry)
+    if (missing) {
+      queueMicrotask(() => end({ type: 'spawn-failed', message: missing }))
       return deadHandle(options.name)
     }
     const child = fork(entry, [...(options.args ?? [])], {
       execArgv: [...this.execArgv],
-      env: { ...process.env, ...options.env, SKYFOLIO_WORKER_NAME: options.name },
+      env: workerEnv(options),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc']
     })
@@ -45,7 +42,7 @@ export class NodeLauncher implements ProcessLauncher {
       onEvent({ type: 'spawned', pid: child.pid })
     })
     child.on('message', (data) => {
-      if (!ended) onEvent({ type: 'message', data })
+      if (!last.ended) onEvent({ type: 'message', data })
     })
     child.once('error', (error) => {
       if (child.pid === undefined) end({ type: 'spawn-failed', message: error.message })
@@ -55,12 +52,12 @@ export class NodeLauncher implements ProcessLauncher {
       name: options.name,
       pid: () => child.pid,
       post: (message) => {
-        if (ended || !child.connected) return false
+        if (last.ended || !child.connected) return false
         child.send(message as object)
         return true
       },
       kill: () => {
-        if (!ended) child.kill('SIGKILL')
+        if (!last.ended) child.kill('SIGKILL')
       }
     }
   }

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs'
 import { utilityProcess } from 'electron'
 import {
   deadHandle,
+  endOnce,
   lowerPriority,
+  missingEntry,
+  workerEnv,
   type LaunchOptions,
   type ProcessLauncher,
   type WorkerEvent,
@@ -19,21 +21,18 @@ export class UtilityLauncher implements ProcessLauncher {
     options: LaunchOptions,
     onEvent: (event: WorkerEvent) => void
   ): WorkerHandle {
-    let ended = false
+    const last = endOnce(onEvent)
+    const end = last.end
     let spawned = false
-    const end = (event: WorkerEvent): void => {
-      if (ended) return
-      ended = true
-      onEvent(event)
-    }
 
     let child: Electron.UtilityProcess
     try {
       // utilityProcess would start and then fail inside; say what is wrong instead.
-      if (!existsSync(entry)) throw new Error(`worker entry not found: ${entry}`)
+      const missing = missingEntry(entry)
+      if (missing) throw new Error(missing)
       child = utilityProcess.fork(entry, [...(options.args ?? [])], {
         serviceName: `Skyfolio ${options.name}`,
-        env: { ...process.env, ...options.env, SKYFOLIO_WORKER_NAME: options.name },
+        env: workerEnv(options),
         stdio: 'inherit'
       })
     } catch (error) {
@@ -49,7 +48,7 @@ export class UtilityLauncher implements ProcessLauncher {
       onEvent({ type: 'spawned', pid: child.pid })
     })
     child.on('message', (data: unknown) => {
-      if (!ended) onEvent({ type: 'message', data })
+      if (!last.ended) onEvent({ type: 'message', data })
     })
     // A fatal V8 error in the worker; its 'exit' follows. Without a listener, an 'error'
     // event would throw in the main process.
@@ -59,12 +58,12 @@ export class UtilityLauncher implements ProcessLauncher {
       name: options.name,
       pid: () => child.pid,
       post: (message) => {
-        if (ended) return false
+        if (last.ended) return false
         child.postMessage(message)
         return true
       },
       kill: () => {
-        if (!ended) child.kill()
+        if (!last.ended) child.kill()
       }
     }
   }
