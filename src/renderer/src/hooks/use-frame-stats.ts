@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { watchFrames } from '../lib/frame-watch'
 import { pushRing, quantile } from '../lib/ring'
 
 export interface FrameWindow {
@@ -22,23 +23,10 @@ export function useFrameStats(periodMs = 500, capacity = 120): FrameWindow[] {
   useEffect(() => {
     let gaps: number[] = []
     let long: number[] = []
-    let last = performance.now()
-    let raf = 0
-    const frame = (t: number): void => {
-      // A gap of seconds means the page was hidden (rAF pauses), not a slow frame.
-      if (t - last < 2000) gaps.push(t - last)
-      last = t
-      raf = requestAnimationFrame(frame)
-    }
-    raf = requestAnimationFrame(frame)
-
-    let observer: PerformanceObserver | null = null
-    if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
-      observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) long.push(entry.duration)
-      })
-      observer.observe({ type: 'longtask' })
-    }
+    const stop = watchFrames({
+      onGap: (ms) => gaps.push(ms),
+      onLongTask: (ms) => long.push(ms)
+    })
 
     const timer = setInterval(() => {
       if (document.hidden) return
@@ -59,8 +47,7 @@ export function useFrameStats(periodMs = 500, capacity = 120): FrameWindow[] {
     }, periodMs)
 
     return () => {
-      cancelAnimationFrame(raf)
-      observer?.disconnect()
+      stop()
       clearInterval(timer)
     }
   }, [periodMs, capacity])

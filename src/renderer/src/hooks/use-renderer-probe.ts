@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import type { BenchProgress, RendererFigures } from '../../../shared/contract'
 import { call } from '../lib/api'
+import { watchFrames } from '../lib/frame-watch'
 import { quantile } from '../lib/ring'
 
 const INTERACTION_EVERY_MS = 250
@@ -36,18 +37,10 @@ export function useRendererProbe(progress: BenchProgress | null): void {
   useEffect(() => {
     if (!running) return
     const w: Window = { runId: running.runId, index: running.index, gaps: [], long: 0, inputs: [] }
-    let last = performance.now()
-    let raf = requestAnimationFrame(function frame(t) {
-      if (t - last < 2000) w.gaps.push(t - last)
-      last = t
-      raf = requestAnimationFrame(frame)
+    const stop = watchFrames({
+      onGap: (ms) => w.gaps.push(ms),
+      onLongTask: () => w.long++
     })
-    const observer = PerformanceObserver.supportedEntryTypes?.includes('longtask')
-      ? new PerformanceObserver((list) => {
-          w.long += list.getEntries().length
-        })
-      : null
-    observer?.observe({ type: 'longtask' })
     const timer = setInterval(() => {
       const t0 = performance.now()
       call('app:status', {})
@@ -56,8 +49,7 @@ export function useRendererProbe(progress: BenchProgress | null): void {
         .catch(() => undefined)
     }, INTERACTION_EVERY_MS)
     return () => {
-      cancelAnimationFrame(raf)
-      observer?.disconnect()
+      stop()
       clearInterval(timer)
       // Answers to the last probe land after the strategy ended; they belong to it all the same.
       setTimeout(() => report(w), 300)
