@@ -18,7 +18,10 @@ export function ProgressBar({
       aria-valuemax={100}
       aria-valuenow={pct ?? undefined}
     >
-      <span className="progress-fill" style={{ width: pct === null ? undefined : `${pct}%` }} />
+      <span
+        className="progress-fill"
+        style={pct === null ? undefined : { transform: `scaleX(${pct / 100})` }}
+      />
     </span>
   )
 }
