@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { setPriority } from 'node:os'
 
 /** What a parent hears about a worker process. */
 export type WorkerEvent =
@@ -48,21 +47,6 @@ export const deadHandle = (name: string): WorkerHandle => ({
   post: () => false,
   kill: () => undefined
 })
-
-/**
- * Background workers run at the lowest scheduling priority: throughput work, they must never
- * take a core from the window or the main process's event loop.
- */
-export const WORKER_NICENESS = 19
-
-export function lowerPriority(pid: number | undefined): void {
-  if (!pid) return
-  try {
-    setPriority(pid, WORKER_NICENESS)
-  } catch {
-    // Not permitted on every system; the worker still runs, just at normal priority.
-  }
-}
 
 /** A worker's last event (exit, crash or failure to start) is delivered once, whatever races. */
 export function endOnce(onEvent: (event: WorkerEvent) => void) {

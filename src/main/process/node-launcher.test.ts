@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { getPriority } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { echoReplySchema, type EchoReply } from '../../shared/worker/echo-protocol'
 import { sourceLauncher, sourceWorkerEntry } from '../testing/source-workers'
@@ -61,6 +63,26 @@ describe('node launcher with the echo worker', () => {
     await expect(w.next((e) => e.type === 'exited')).resolves.toEqual({ type: 'exited', code: 0 })
     expect(w.handle.post({ type: 'echo', seq: 1, value: 1 })).toBe(false)
     expect(w.events.filter((e) => e.type === 'exited' || e.type === 'crashed')).toHaveLength(1)
+  })
+
+  it('runs a low-priority worker below everything else, as a process and as a group', async (ctx) => {
+    const w = startEcho()
+    await w.reply((r) => r.type === 'ready')
+    const pid = w.handle.pid()!
+    expect(getPriority(pid)).toBe(19)
+    if (!existsSync('/proc/self/autogroup')) {
+      const why = 'this kernel has no scheduling autogroups (/proc/self/autogroup)'
+      console.warn(`skipped the autogroup half of "runs a low-priority worker below…": ${why}`)
+      w.handle.kill()
+      ctx.skip(why)
+    }
+    const group = (p: number | 'self'): string => readFileSync(`/proc/${p}/autogroup`, 'utf8')
+    // Its own group, niced as a whole; ours (the UI's) keeps its priority.
+    expect(group(pid).split(' ')[0]).not.toBe(group('self').split(' ')[0])
+    expect(group(pid)).toMatch(/nice 19/)
+    expect(group('self')).not.toMatch(/nice 19/)
+    w.handle.kill()
+    await w.next((e) => e.type === 'crashed')
   })
 
   it('reports a non-zero exit and a killed worker as crashes', async () => {

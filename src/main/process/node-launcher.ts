@@ -3,7 +3,6 @@ import {
   classifyExit,
   deadHandle,
   endOnce,
-  lowerPriority,
   missingEntry,
   workerEnv,
   type LaunchOptions,
@@ -11,6 +10,7 @@ import {
   type WorkerEvent,
   type WorkerHandle
 } from './launcher'
+import { lowerPriority } from './priority'
 
 /** Starts workers with child_process.fork: the launcher for the headless host and tests. */
 export class NodeLauncher implements ProcessLauncher {
@@ -35,6 +35,9 @@ export class NodeLauncher implements ProcessLauncher {
       execArgv: [...this.execArgv],
       env: workerEnv(options),
       serialization: 'advanced',
+      // A session of its own, so a low-priority worker can be lowered as a whole scheduling
+      // group (see lowerAutogroup). It still ends with us: the IPC channel closing ends it.
+      detached: options.lowPriority === true,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc']
     })
     child.once('spawn', () => {

@@ -2,7 +2,6 @@ import { utilityProcess } from 'electron'
 import {
   deadHandle,
   endOnce,
-  lowerPriority,
   missingEntry,
   workerEnv,
   type LaunchOptions,
@@ -10,6 +9,7 @@ import {
   type WorkerEvent,
   type WorkerHandle
 } from '../process/launcher'
+import { lowerPriority } from '../process/priority'
 import { utilityExitEvent } from './utility-exit'
 
 /** Starts workers with Electron's utilityProcess: the launcher of the desktop app. */
