@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PhotoSummary } from '../../../../shared/contract/library'
-import { placeholderUrl } from './placeholder'
+import { usePlaceholder } from './placeholder'
 import { useRevealed } from './use-reveal'
 
 const TARGET_CELL = 168
@@ -139,7 +139,7 @@ function PhotoCell({
 }) {
   const [loaded, setLoaded] = useState<string | null>(null)
   const revealed = useRevealed(photo?.thumb)
-  const placeholder = photo ? placeholderUrl(photo.placeholder) : undefined
+  const placeholder = usePlaceholder(photo?.placeholder)
   return (
     <div role="gridcell" className="photo-cell-wrap" style={{ width: size, height: size }}>
       <button
@@ -150,7 +150,10 @@ function PhotoCell({
         aria-label={photo ? photo.name : `Photo ${index + 1}, loading`}
         onClick={onOpen}
         onFocus={onFocus}
-        style={placeholder ? { backgroundImage: `url("${placeholder}")` } : undefined}
+        style={{
+          backgroundColor: placeholder.color,
+          backgroundImage: placeholder.url ? `url("${placeholder.url}")` : undefined
+        }}
       >
         {photo && revealed && (
           <img

@@ -1,26 +1,8 @@
 import { useEffect, useState } from 'react'
+import { createFramePump } from '../../lib/frame-pump'
 
 /** Thumbnails let in per frame: small images are decoded while their tile is rasterised. */
-const PER_FRAME = 6
-const waiting = new Set<() => void>()
-let scheduled = false
-
-function pump(): void {
-  scheduled = false
-  let granted = 0
-  for (const grant of waiting) {
-    if (granted++ >= PER_FRAME) break
-    waiting.delete(grant)
-    grant()
-  }
-  schedule()
-}
-
-function schedule(): void {
-  if (scheduled || waiting.size === 0) return
-  scheduled = true
-  requestAnimationFrame(pump)
-}
+const reveals = createFramePump({ perFrame: 6 })
 
 /**
  * True once this cell's turn has come. A view full of thumbnails appears placeholders first and
@@ -31,16 +13,7 @@ export function useRevealed(key: string | undefined): boolean {
   const [revealed, setRevealed] = useState<string | null>(null)
   useEffect(() => {
     if (!key) return
-    let live = true
-    const grant = (): void => {
-      if (live) setRevealed(key)
-    }
-    waiting.add(grant)
-    schedule()
-    return () => {
-      live = false
-      waiting.delete(grant)
-    }
+    return reveals.enqueue(() => setRevealed(key))
   }, [key])
   return key !== undefined && revealed === key
 }
