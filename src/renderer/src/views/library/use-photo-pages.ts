@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { LibraryFilter, PhotoSummary, SortKey } from '../../../../shared/contract/library'
 import { useEvent } from '../../hooks/use-event'
 import { call } from '../../lib/api'
@@ -41,8 +41,11 @@ export function usePhotoPages(query: PhotoQuery) {
       })
       if (gen !== generation.current) return
       pages.current.set(page, { items: result.items, generation: gen })
-      setTotal(result.total)
-      setTick((t) => t + 1)
+      // A page that arrived is not urgent: React renders it in slices, between frames and keys.
+      startTransition(() => {
+        setTotal(result.total)
+        setTick((t) => t + 1)
+      })
     } catch {
       // The next scroll or refresh asks again.
     } finally {
