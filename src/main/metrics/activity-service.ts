@@ -1,8 +1,8 @@
-import type { ActivitySample, PoolSample } from '../../shared/contract'
+import type { ActivitySample, LoopSpan, PoolSample } from '../../shared/contract'
 import type { EventBus } from '../ipc/event-bus'
 import type { Handlers } from '../ipc/router'
 import type { Logger } from '../log'
-import { LoopDelayMonitor } from './loop-delay'
+import { LoopDelayMonitor, LoopDelaySpan } from './loop-delay'
 import type { NetworkTracker } from './network-tracker'
 import type { KnownProcess, ProcessStatsSource } from './process-stats'
 
@@ -38,11 +38,16 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
   const period = deps.periodMs ?? 500
   const lease = deps.leaseMs ?? 10_000
   const loop = new LoopDelayMonitor()
-  /** Watcher → lease end; sampling stops when the last lease lapses. */
-  const leases = new Map<string, number>()
+  /** Watcher → its lease's end and loop delay since it began; sampling stops with the last. */
+  const leases = new Map<string, { until: number; span: LoopDelaySpan }>()
+  const release = (watcher: string): LoopSpan | null => {
+    const ended = leases.get(watcher)?.span.end() ?? null
+    leases.delete(watcher)
+    return ended
+  }
   const watched = (): boolean => {
     const now = deps.now()
-    for (const [watcher, until] of leases) if (until <= now) leases.delete(watcher)
+    for (const [watcher, { until }] of leases) if (until <= now) release(watcher)
     return leases.size > 0
   }
   let timer: ReturnType<typeof setInterval> | null = null
@@ -97,14 +102,22 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
     loop,
     handlers: {
       'activity:watch': ({ watcher, watching }) => {
-        if (watching) leases.set(watcher, deps.now() + lease)
-        else leases.delete(watcher)
+        let loopSpan: LoopSpan | null
+        if (watching) {
+          const held = leases.get(watcher)
+          const span = held?.span ?? new LoopDelaySpan()
+          leases.set(watcher, { until: deps.now() + lease, span })
+          loopSpan = span.read()
+        } else loopSpan = release(watcher)
         if (watched()) start()
         else stop()
-        return { watchers: leases.size }
+        return { watchers: leases.size, loop: loopSpan }
       },
       'activity:snapshot': () => last
     },
-    close: stop
+    close: () => {
+      for (const watcher of [...leases.keys()]) release(watcher)
+      stop()
+    }
   }
 }

@@ -1,7 +1,55 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
-import type { LoopSample } from '../../shared/contract'
+import type { LoopSample, LoopSpan } from '../../shared/contract'
 
 const NS_PER_MS = 1e6
+
+/** A delay histogram's figures, with the timer's own interval subtracted. */
+function figures(histogram: IntervalHistogram, resolutionMs: number): LoopSample {
+  if (histogram.count === 0) return { p99Ms: 0, maxMs: 0, meanMs: 0 }
+  const delay = (ns: number): number => Math.max(0, ns / NS_PER_MS - resolutionMs)
+  return {
+    p99Ms: delay(histogram.percentile(99)),
+    maxMs: delay(histogram.max),
+    meanMs: delay(histogram.mean)
+  }
+}
+
+function enabled(resolutionMs: number): IntervalHistogram {
+  const h = monitorEventLoopDelay({ resolution: resolutionMs })
+  h.enable()
+  return h
+}
+
+/**
+ * The event-loop delay over one span (a benchmark run, a watcher's lease) in one histogram, so
+ * its p99 is the p99 of every sample in the span, not of per-window figures.
+ */
+export class LoopDelaySpan {
+  private readonly histogram: IntervalHistogram
+  private readonly startedAt = performance.now()
+  private endedAt: number | null = null
+
+  constructor(private readonly resolutionMs = 10) {
+    this.histogram = enabled(resolutionMs)
+  }
+
+  read(): LoopSpan {
+    const until = this.endedAt ?? performance.now()
+    return {
+      ...figures(this.histogram, this.resolutionMs),
+      samples: this.histogram.count,
+      forMs: Math.max(0, until - this.startedAt)
+    }
+  }
+
+  end(): LoopSpan {
+    if (this.endedAt === null) {
+      this.histogram.disable()
+      this.endedAt = performance.now()
+    }
+    return this.read()
+  }
+}
 
 /**
  * The main process's event-loop delay, in windows: each read gives p99, max and mean since the
@@ -39,18 +87,10 @@ export class LoopDelayMonitor {
     this.histogram = this.fresh()
     await new Promise((resolve) => setTimeout(resolve, this.resolutionMs * 2))
     retiring.disable()
-    if (retiring.count === 0) return { p99Ms: 0, maxMs: 0, meanMs: 0 }
-    const delay = (ns: number): number => Math.max(0, ns / NS_PER_MS - this.resolutionMs)
-    return {
-      p99Ms: delay(retiring.percentile(99)),
-      maxMs: delay(retiring.max),
-      meanMs: delay(retiring.mean)
-    }
+    return figures(retiring, this.resolutionMs)
   }
 
   private fresh(): IntervalHistogram {
-    const h = monitorEventLoopDelay({ resolution: this.resolutionMs })
-    h.enable()
-    return h
+    return enabled(this.resolutionMs)
   }
 }

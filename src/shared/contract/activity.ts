@@ -45,6 +45,13 @@ export const loopSampleSchema = z.object({
 })
 export type LoopSample = z.infer<typeof loopSampleSchema>
 
+/** The same figures over a whole span (a watcher's lease): one histogram, not per window. */
+export const loopSpanSchema = loopSampleSchema.extend({
+  samples: z.number().int().nonnegative(),
+  forMs: z.number().nonnegative()
+})
+export type LoopSpan = z.infer<typeof loopSpanSchema>
+
 export const activitySampleSchema = z.object({
   at: z.number(),
   windowMs: z.number().positive(),
@@ -62,7 +69,11 @@ export const activityRequests = {
   'activity:watch': request(
     /** Each watcher (a view, a benchmark) names itself; sampling runs while any lease is live. */
     z.object({ watcher: z.string().min(1).max(64), watching: z.boolean() }).strict(),
-    z.object({ watchers: z.number().int().nonnegative() })
+    z.object({
+      watchers: z.number().int().nonnegative(),
+      /** Main's event-loop delay since this watcher began watching (final when it stops). */
+      loop: loopSpanSchema.nullable()
+    })
   ),
   'activity:snapshot': request(none, activitySampleSchema.nullable())
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { ActivitySample } from '../../../shared/contract'
+import type { ActivitySample, LoopSpan } from '../../../shared/contract'
 import { call } from '../lib/api'
 import { pushRing } from '../lib/ring'
 import { useEvent } from './use-event'
@@ -8,16 +8,25 @@ const RENEW_MS = 4000
 
 /**
  * Live samples from main while this component is mounted and the page is visible. Main
- * samples only while someone watches, on a lease this hook renews.
+ * samples only while someone watches, on a lease this hook renews; each renewal also brings
+ * main's event-loop delay over the whole time this view has watched.
  */
-export function useActivitySamples(capacity = 120): ActivitySample[] {
+export function useActivitySamples(capacity = 120): {
+  samples: ActivitySample[]
+  span: LoopSpan | null
+} {
   const [samples, setSamples] = useState<ActivitySample[]>([])
+  const [span, setSpan] = useState<LoopSpan | null>(null)
   useEvent('activity:sample', (sample) => setSamples((s) => pushRing(s, sample, capacity)))
 
   useEffect(() => {
     const watcher = `view-${Math.random().toString(36).slice(2, 10)}`
     const watch = (watching: boolean): void => {
-      call('activity:watch', { watcher, watching }).catch(() => undefined)
+      call('activity:watch', { watcher, watching })
+        .then((r) => {
+          if (watching) setSpan(r.loop)
+        })
+        .catch(() => undefined)
     }
     const renew = (): void => watch(!document.hidden)
     renew()
@@ -32,5 +41,5 @@ export function useActivitySamples(capacity = 120): ActivitySample[] {
     }
   }, [])
 
-  return samples
+  return { samples, span }
 }

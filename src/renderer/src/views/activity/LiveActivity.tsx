@@ -2,6 +2,7 @@ import type { ActivitySample, ProcessSample } from '../../../../shared/contract'
 import { LineChart } from '../../components/LineChart'
 import { useActivitySamples } from '../../hooks/use-activity'
 import { useFrameStats } from '../../hooks/use-frame-stats'
+import { formatDuration } from '../library/format'
 import { ProcessBars } from './ProcessBars'
 
 const CAPACITY = 120 // one minute at two samples a second
@@ -13,7 +14,7 @@ const cpuOf = (s: ActivitySample, kind: ProcessSample['kind']): number =>
 /** The app's background work, live: how smooth the window is and what each process does. */
 export function LiveActivity() {
   const frames = useFrameStats(500, CAPACITY)
-  const samples = useActivitySamples(CAPACITY)
+  const { samples, span } = useActivitySamples(CAPACITY)
   const last = samples.at(-1)
   const finished = samples.flatMap((s) => s.network.finished).slice(-200)
 
@@ -50,6 +51,12 @@ export function LiveActivity() {
             { label: 'max', color: 'var(--chart-3)', values: samples.map((s) => s.loop.maxMs) }
           ]}
         />
+        {span && span.samples > 0 && (
+          <p className="muted small" data-testid="loop-span">
+            Since this view opened ({formatDuration(span.forMs / 1000)}): p99{' '}
+            <strong>{span.p99Ms.toFixed(1)} ms</strong>, max {span.maxMs.toFixed(1)} ms
+          </p>
+        )}
       </section>
 
       <section className="card" aria-label="CPU by process">
