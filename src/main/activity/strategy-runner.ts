@@ -1,6 +1,6 @@
 import { quantileOf } from '../../shared/activity/stats'
 import type { StrategyResult, StrategyPlan } from '../../shared/contract/bench'
-import { LoopDelayMonitor } from '../metrics/loop-delay'
+import { LoopDelaySpan } from '../metrics/loop-delay'
 import type { ProcessStatsSource } from '../metrics/process-stats'
 import type { Executor } from './executors'
 
@@ -28,8 +28,7 @@ const WEATHER_GAP_MS = 500
 export async function runStrategy(options: StrategyRunOptions): Promise<StrategyResult> {
   const { plan, files, executor, signal } = options
   await options.ready?.()
-  const loop = new LoopDelayMonitor()
-  loop.start()
+  const loop = new LoopDelaySpan()
   let peakMain = 0
   let peakWorker = 0
   const sampleMemory = async (): Promise<void> => {
@@ -82,8 +81,8 @@ export async function runStrategy(options: StrategyRunOptions): Promise<Strategy
   running = false
   clearInterval(memoryTimer)
   await sampleMemory().catch(() => undefined)
-  const [loopSample] = await Promise.all([loop.read(), weatherLoop])
-  loop.stop()
+  await weatherLoop
+  const loopSample = loop.end()
   await executor.close()
 
   const complete = done === files.length
