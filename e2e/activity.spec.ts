@@ -20,6 +20,11 @@ test('the Activity view charts move while the app works', async ({ page, app }) 
     .getAttribute('aria-label')
   expect(later).not.toBe('')
   expect(first).toBeTruthy()
+  // Main's loop delay over the whole time the view has been open, from its lease renewals.
+  await expect(page.getByRole('region', { name: 'Main event loop' })).toContainText(
+    /Since this view opened \(\d+ s\): p99 \d+\.\d ms, max \d+\.\d ms/,
+    { timeout: 10_000 }
+  )
   await app.screenshot('activity-live-light')
   await page.emulateMedia({ colorScheme: 'dark' })
   await app.screenshot('activity-live-dark')
