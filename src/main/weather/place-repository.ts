@@ -144,6 +144,24 @@ export class PlaceRepository {
     })()
   }
 
+  /**
+   * Un-removes a place: it keeps its old position and its reports, and becomes the home place
+   * if the list has none (it was the only place). False if it was not removed.
+   */
+  restore(id: number): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare(
+          'UPDATE weather_places SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL'
+        )
+        .run(id).changes
+      if (changed && !this.list().some((p) => p.isHome)) {
+        this.db.prepare('UPDATE weather_places SET is_home = 1 WHERE id = ?').run(id)
+      }
+      return changed > 0
+    })()
+  }
+
   /** Puts the given ids first, in that order; unnamed places keep their order after them. */
   reorder(ids: readonly number[]): void {
     this.db.transaction(() => {

@@ -129,6 +129,100 @@ describe('weather service through the router', () => {
   })
 })
 
+describe('weather:restore-place', () => {
+  type Listed = {
+    value: { places: { id: number; latest: { id: number } | null; isHome: boolean }[] }
+  }
+
+  it('undoes a removal: the place is back at its position with its reports', async () => {
+    const server = await fixture()
+    const { ctx, db, events } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const service = setupWeather(ctx)
+    const router = createRouter(service.handlers as Handlers, ctx.log)
+    const a = (await router.dispatch('weather:add-place', paris)) as {
+      value: { place: { id: number } }
+    }
+    const b = (await router.dispatch('weather:add-place', parisTx)) as {
+      value: { place: { id: number } }
+    }
+    const id = a.value.place.id
+    await router.dispatch('weather:refresh-all', {})
+    const historyOf = async () =>
+      (
+        (await router.dispatch('weather:history', { placeId: id, offset: 0, limit: 10 })) as {
+          value: { total: number }
+        }
+      ).value.total
+    const stored = await historyOf()
+    expect(stored).toBeGreaterThanOrEqual(1)
+    const before = ((await router.dispatch('weather:places', {})) as Listed).value.places
+    const report = before.find((p) => p.id === id)?.latest
+    expect(report).toBeTruthy()
+
+    const removed = (await router.dispatch('weather:remove-place', { id })) as Listed
+    expect(removed.value.places.map((p) => p.id)).toEqual([b.value.place.id])
+    events.length = 0
+    const restored = await router.dispatch('weather:restore-place', { id })
+    expect(restored.ok).toBe(true)
+    const places = (restored as Listed).value.places
+    // First again, as before the removal, with the same latest report.
+    expect(places.map((p) => p.id)).toEqual([id, b.value.place.id])
+    expect(places[0]?.latest?.id).toBe(report?.id)
+    expect(events.some((e) => e.event === 'weather:places-changed')).toBe(true)
+    expect(await historyOf()).toBe(stored)
+    await service.close()
+    db.close()
+  })
+
+  it('gives back the home place when it was the only one', async () => {
+    const server = await fixture()
+    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const service = setupWeather(ctx)
+    const router = createRouter(service.handlers as Handlers, ctx.log)
+    const a = (await router.dispatch('weather:add-place', paris)) as {
+      value: { place: { id: number } }
+    }
+    const id = a.value.place.id
+    await router.dispatch('weather:remove-place', { id })
+    const restored = (await router.dispatch('weather:restore-place', { id })) as Listed
+    expect(restored.value.places.map((p) => [p.id, p.isHome])).toEqual([[id, true]])
+    await service.close()
+    db.close()
+  })
+
+  it('answers not_found for an unknown id and conflict for a place still listed', async () => {
+    const server = await fixture()
+    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const service = setupWeather(ctx)
+    const router = createRouter(service.handlers as Handlers, ctx.log)
+    expect(await router.dispatch('weather:restore-place', { id: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'That place is no longer stored.' }
+    })
+    expect(await router.dispatch('weather:restore-place', { id: 1, extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_params' }
+    })
+    const a = (await router.dispatch('weather:add-place', paris)) as {
+      value: { place: { id: number } }
+    }
+    const id = a.value.place.id
+    expect(await router.dispatch('weather:restore-place', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'Paris is already in the list.' }
+    })
+    // Removed, then added again from the search: restoring the old one would list it twice.
+    await router.dispatch('weather:remove-place', { id })
+    await router.dispatch('weather:add-place', paris)
+    expect(await router.dispatch('weather:restore-place', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' }
+    })
+    await service.close()
+    db.close()
+  })
+})
+
 describe('weather:resume', () => {
   it('refreshes only places that are due or failed, not fresh ones', async () => {
     const server = await fixture()

@@ -15,6 +15,7 @@ export type WeatherChannel =
   | 'weather:known-places'
   | 'weather:add-place'
   | 'weather:remove-place'
+  | 'weather:restore-place'
   | 'weather:reorder-places'
   | 'weather:set-home'
   | 'weather:refresh'
@@ -133,6 +134,16 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
       'weather:remove-place': ({ id }) => {
         refresher.cancel(id)
         if (!places.remove(id)) throw new AppFailure('not_found', 'That place is not in the list.')
+        return changed()
+      },
+      'weather:restore-place': ({ id }) => {
+        const place = places.get(id)
+        if (!place) throw new AppFailure('not_found', 'That place is no longer stored.')
+        // Still listed, or added again since it was removed (restoring would list it twice).
+        if (!place.removed || places.findActive(place.latitude, place.longitude)) {
+          throw new AppFailure('conflict', `${place.name} is already in the list.`)
+        }
+        places.restore(id)
         return changed()
       },
       'weather:reorder-places': ({ ids }) => {

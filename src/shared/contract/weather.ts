@@ -121,6 +121,8 @@ export const weatherRequests = {
   'weather:known-places': request(none, z.object({ places: z.array(placeSchema) })),
   'weather:add-place': request(geoPlaceSchema, z.object({ place: placeViewSchema })),
   'weather:remove-place': request(z.object({ id }).strict(), placesResult),
+  /** Undoes a removal: the place comes back at its old position, its reports untouched. */
+  'weather:restore-place': request(z.object({ id }).strict(), placesResult),
   'weather:reorder-places': request(
     z.object({ ids: z.array(id).max(1000) }).strict(),
     placesResult
