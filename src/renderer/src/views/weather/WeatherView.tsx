@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { GeoPlace, Place } from '../../../../shared/contract/weather'
+import { placeLabel } from '../../../../shared/weather/time'
 import { unitsOf } from '../../../../shared/weather/units'
 import { useSettings } from '../../hooks/use-settings'
 import { call, errorText } from '../../lib/api'
@@ -8,6 +9,7 @@ import { PlaceDetail } from './PlaceDetail'
 import { PlaceList } from './PlaceList'
 import { PlaceSearch } from './PlaceSearch'
 import { CompareDialog, ReportDialog } from './ReportDialog'
+import { UndoNotice, type Removal } from './UndoNotice'
 import { UnitsBar } from './UnitsBar'
 import { useNow, usePlaces } from './use-places'
 import './weather.css'
@@ -35,6 +37,8 @@ export function WeatherView() {
   const [opened, setOpened] = useState<number | null>(null)
   const [comparing, setComparing] = useState<[number, number] | null>(null)
   const [known, setKnown] = useState<Place[]>([])
+  const [removal, setRemoval] = useState<Removal | null>(null)
+  const removals = useRef(0)
 
   // Keep a valid selection: the home place first, else the first one.
   const current =
@@ -69,6 +73,26 @@ export function WeatherView() {
     if (i < 0 || j < 0 || j >= ids.length) return
     ;[ids[i], ids[j]] = [ids[j]!, ids[i]!]
     void run(() => call('weather:reorder-places', { ids }))
+  }
+  const remove = (id: number): void => {
+    const p = places.find((q) => q.id === id)
+    void run(async () => {
+      const result = await call('weather:remove-place', { id })
+      if (p) {
+        removals.current += 1
+        setRemoval({ id, label: placeLabel(p), wasHome: p.isHome, key: removals.current })
+      }
+      return result
+    })
+  }
+  const undo = (r: Removal): void => {
+    setRemoval(null)
+    void run(async () => {
+      const restored = await call('weather:restore-place', { id: r.id })
+      setSelected(r.id)
+      // Another place became home when this one left; give the role back.
+      return r.wasHome ? await call('weather:set-home', { id: r.id }) : restored
+    })
   }
   const anyRefreshing = places.some((p) => p.status.state === 'refreshing')
 
@@ -163,7 +187,7 @@ export function WeatherView() {
                   move,
                   refresh: (id) => refresh([id]),
                   setHome: (id) => void run(() => call('weather:set-home', { id })),
-                  remove: (id) => void run(() => call('weather:remove-place', { id }))
+                  remove
                 }}
               />
               {current && (
@@ -195,6 +219,7 @@ export function WeatherView() {
           />
         </div>
       )}
+      <UndoNotice removal={removal} onUndo={undo} onDismiss={() => setRemoval(null)} />
       {opened !== null && (
         <ReportDialog
           id={opened}
