@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PhotoSummary } from '../../../../shared/contract/library'
+import { indexForKey } from '../../lib/list-keys'
 import { usePlaceholder } from './placeholder'
 import { useRevealed } from './use-reveal'
 
@@ -65,19 +66,13 @@ export function PhotoGrid({ total, item, onOpen, focusIndex }: PhotoGridProps) {
   }, [focusIndex])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / (cell + GAP)))
-    const moves: Record<string, number> = {
-      ArrowRight: 1,
-      ArrowLeft: -1,
-      ArrowDown: columns,
-      ArrowUp: -columns,
-      PageDown: columns * perPage,
-      PageUp: -columns * perPage
-    }
-    if (e.key in moves) focusCell(active + moves[e.key]!)
-    else if (e.key === 'Home') focusCell(0)
-    else if (e.key === 'End') focusCell(total - 1)
-    else return
+    const rowsPerPage = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? 600) / (cell + GAP))
+    )
+    const to = indexForKey(e.key, active, { count: total, columns, rowsPerPage })
+    if (to === null) return
+    focusCell(to)
     e.preventDefault()
   }
 
