@@ -1,23 +1,16 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { Place, ReportSummary } from '../../../../shared/contract/weather'
-import { ago, placeLabel } from '../../../../shared/weather/time'
-import { formatTemperature, type Units } from '../../../../shared/weather/units'
-import { condition } from '../../../../shared/weather/wmo'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { Place } from '../../../../shared/contract/weather'
+import { placeLabel } from '../../../../shared/weather/time'
+import type { Units } from '../../../../shared/weather/units'
 import { call } from '../../lib/api'
+import { indexForKey } from '../../lib/list-keys'
+import { HistoryRow, ROW } from './HistoryRow'
 import { useHistory, type HistoryFilter } from './use-history'
-import { WeatherIcon } from './WeatherIcon'
 
-const ROW = 48
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit'
-})
-export const formatFetched = (ms: number): string => dateTime.format(new Date(ms))
+export { formatFetched } from './HistoryRow'
+
+const OVERSCAN = 6
 
 const dayStart = (v: string): number | null => (v ? new Date(`${v}T00:00:00`).getTime() : null)
 const dayEnd = (v: string): number | null => (v ? new Date(`${v}T23:59:59.999`).getTime() : null)
@@ -54,45 +47,79 @@ export function HistoryView({
       .catch(() => undefined)
   }, [total])
 
+  // The active row: the list's one Tab stop, where arrow keys move from. A new filter starts
+  // over at the top.
+  const [active, setActive] = useState(0)
+  const [activeFor, setActiveFor] = useState(filter)
+  if (activeFor !== filter) {
+    setActiveFor(filter)
+    setActive(0)
+  }
+  const count = total ?? 0
+  const current = Math.max(0, Math.min(active, count - 1))
+
   const scroller = useRef<HTMLDivElement>(null)
   const virtual = useVirtualizer({
-    count: total ?? 0,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 6
+    overscan: OVERSCAN,
+    // The active row stays rendered when scrolled away, so Tab still reaches the list and
+    // focus is not lost with the row.
+    rangeExtractor: useCallback(
+      (range: Range) => {
+        const near = defaultRangeExtractor(range)
+        if (current >= range.count || near.includes(current)) return near
+        return [...near, current].sort((a, b) => a - b)
+      },
+      [current]
+    )
   })
   const items = virtual.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? 0
+  const first = Math.max(0, (virtual.range?.startIndex ?? 0) - OVERSCAN)
+  const last = Math.min(count - 1, (virtual.range?.endIndex ?? 0) + OVERSCAN)
   useEffect(() => {
-    if (items.length) ensure(first, last)
-  }, [first, last, items.length, ensure])
-
-  // Keyboard scrolling jumps in one step: one frame per key press instead of a smooth-scroll
-  // animation that re-renders rows on every frame.
-  const onListKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
-    const el = scroller.current
-    if (!el || e.target !== el) return
-    const page = Math.max(ROW, el.clientHeight - ROW)
-    const to: Record<string, number> = {
-      PageDown: el.scrollTop + page,
-      PageUp: el.scrollTop - page,
-      ArrowDown: el.scrollTop + ROW,
-      ArrowUp: el.scrollTop - ROW,
-      Home: 0,
-      End: el.scrollHeight
-    }
-    const top = to[e.key]
-    if (top === undefined) return
-    e.preventDefault()
-    el.scrollTop = top
-  }
+    if (!items.length) return
+    ensure(first, last)
+    ensure(current, current)
+  }, [first, last, current, items.length, ensure])
 
   const toggle = useCallback(
     (id: number): void =>
       setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id])),
     []
   )
+
+  // Scroll first, then focus once the row is rendered (rows off screen are not in the DOM).
+  // One jump per key press, no smooth scrolling: one frame of rows, not an animation's worth.
+  const focusRow = (index: number): void => {
+    setActive(index)
+    virtual.scrollToIndex(index, { align: 'auto' })
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus()
+    )
+  }
+
+  const onListKey = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const el = scroller.current
+    if (!el || count === 0 || e.altKey || e.ctrlKey || e.metaKey) return
+    const target = e.target as HTMLElement
+    const row = target.closest<HTMLElement>('[aria-posinset]')
+    const from = row ? Number(row.getAttribute('aria-posinset')) - 1 : current
+    // Space on a row picks it to compare (a checkbox toggles itself).
+    if (e.key === ' ' && target.dataset.index !== undefined) {
+      e.preventDefault()
+      const r = rowAt(from)
+      if (r) toggle(r.id)
+      return
+    }
+    const rowsPerPage = Math.max(1, Math.floor(el.clientHeight / ROW))
+    const to = indexForKey(e.key, from, { count, rowsPerPage })
+    if (to === null) return
+    e.preventDefault()
+    focusRow(to)
+  }
+  const hint = useId()
 
   return (
     <section className="wx-history" aria-label="Report history">
@@ -162,6 +189,9 @@ export function HistoryView({
         </button>
       </div>
       {error && <div className="alert">{error}</div>}
+      <span id={hint} className="visually-hidden">
+        Arrow keys move between reports, Enter opens one, Space picks it to compare.
+      </span>
       <div className="wx-history-head" aria-hidden="true">
         <span />
         <span>Fetched</span>
@@ -191,14 +221,17 @@ export function HistoryView({
                 key={item.key}
                 index={item.index}
                 start={item.start}
-                total={total ?? 0}
+                total={count}
                 report={r}
                 place={r ? names.get(r.placeId) : undefined}
                 picked={r !== null && picked.includes(r.id)}
+                tabbable={item.index === current}
+                describedBy={hint}
                 units={units}
                 now={now}
                 onToggle={toggle}
                 onOpen={onOpen}
+                onActive={setActive}
               />
             )
           })}
@@ -207,74 +240,3 @@ export function HistoryView({
     </section>
   )
 }
-
-/** One history row; memoized so scrolling renders only the rows that come into view. */
-const HistoryRow = memo(function HistoryRow({
-  index,
-  start,
-  total,
-  report: r,
-  place,
-  picked,
-  units,
-  now,
-  onToggle,
-  onOpen
-}: {
-  index: number
-  start: number
-  total: number
-  report: ReportSummary | null
-  place: Place | undefined
-  picked: boolean
-  units: Units
-  now: number
-  onToggle: (id: number) => void
-  onOpen: (id: number) => void
-}) {
-  return (
-    <div
-      role="listitem"
-      aria-setsize={total}
-      aria-posinset={index + 1}
-      className={`wx-history-row${picked ? ' picked' : ''}`}
-      style={{ transform: `translateY(${start}px)`, height: ROW }}
-    >
-      {r ? (
-        <>
-          <input
-            type="checkbox"
-            aria-label={`Pick the report of ${formatFetched(r.fetchedAt)} to compare`}
-            checked={picked}
-            onChange={() => onToggle(r.id)}
-          />
-          <button
-            type="button"
-            className="wx-history-open"
-            onClick={() => onOpen(r.id)}
-            aria-label={`Open the report for ${place ? placeLabel(place) : 'a place'} fetched ${formatFetched(r.fetchedAt)}`}
-          >
-            <span>
-              {formatFetched(r.fetchedAt)} <span className="muted">· {ago(r.fetchedAt, now)}</span>
-            </span>
-            <span className="wx-history-place">
-              {place ? placeLabel(place) : '…'}
-              {place?.removed && <span className="muted"> (removed)</span>}
-            </span>
-            <span className="wx-cond">
-              <WeatherIcon code={r.weatherCode} isDay={r.isDay} size={22} />
-              {condition(r.weatherCode).words}
-            </span>
-            <span className="num">{formatTemperature(r.temperature, units.temperature)}</span>
-            <span className="num muted">
-              {formatTemperature(r.tempMax, units.temperature)} /{' '}
-              {formatTemperature(r.tempMin, units.temperature)}
-            </span>
-          </button>
-        </>
-      ) : (
-        <span className="muted wx-history-loading">Loading…</span>
-      )}
-    </div>
-  )
-})

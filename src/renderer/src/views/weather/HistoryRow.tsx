@@ -1,0 +1,111 @@
+import { memo } from 'react'
+import type { Place, ReportSummary } from '../../../../shared/contract/weather'
+import { ago, placeLabel } from '../../../../shared/weather/time'
+import { formatTemperature, type Units } from '../../../../shared/weather/units'
+import { condition } from '../../../../shared/weather/wmo'
+import { WeatherIcon } from './WeatherIcon'
+
+/** The height of one history row, in pixels. */
+export const ROW = 48
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit'
+})
+export const formatFetched = (ms: number): string => dateTime.format(new Date(ms))
+
+/**
+ * One history row; memoized so scrolling renders only the rows that come into view. Its open
+ * button is the row's one focus stop (`data-index` finds it): tabbable only on the active row,
+ * and there even while the row loads, so focus stays put when the data arrives.
+ */
+export const HistoryRow = memo(function HistoryRow({
+  index,
+  start,
+  total,
+  report: r,
+  place,
+  picked,
+  tabbable,
+  describedBy,
+  units,
+  now,
+  onToggle,
+  onOpen,
+  onActive
+}: {
+  index: number
+  start: number
+  total: number
+  report: ReportSummary | null
+  place: Place | undefined
+  picked: boolean
+  tabbable: boolean
+  describedBy: string
+  units: Units
+  now: number
+  onToggle: (id: number) => void
+  onOpen: (id: number) => void
+  onActive: (index: number) => void
+}) {
+  return (
+    <div
+      role="listitem"
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      className={`wx-history-row${picked ? ' picked' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: ROW }}
+      onFocus={() => onActive(index)}
+    >
+      {r ? (
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={`Pick the report of ${formatFetched(r.fetchedAt)} to compare`}
+          checked={picked}
+          onChange={() => onToggle(r.id)}
+        />
+      ) : null}
+      <button
+        type="button"
+        className="wx-history-open"
+        data-index={index}
+        tabIndex={tabbable ? 0 : -1}
+        aria-describedby={describedBy}
+        onClick={() => r && onOpen(r.id)}
+        aria-label={
+          r
+            ? `Open the report for ${place ? placeLabel(place) : 'a place'} fetched ${formatFetched(r.fetchedAt)}`
+            : `Report ${index + 1}, loading`
+        }
+      >
+        {r ? (
+          <>
+            <span>
+              {formatFetched(r.fetchedAt)} <span className="muted">· {ago(r.fetchedAt, now)}</span>
+            </span>
+            <span className="wx-history-place">
+              {place ? placeLabel(place) : '…'}
+              {place?.removed && <span className="muted"> (removed)</span>}
+            </span>
+            <span className="wx-cond">
+              <WeatherIcon code={r.weatherCode} isDay={r.isDay} size={22} />
+              {condition(r.weatherCode).words}
+            </span>
+            <span className="num">{formatTemperature(r.temperature, units.temperature)}</span>
+            <span className="num muted">
+              {formatTemperature(r.tempMax, units.temperature)} /{' '}
+              {formatTemperature(r.tempMin, units.temperature)}
+            </span>
+          </>
+        ) : (
+          <span className="muted wx-history-loading">Loading…</span>
+        )}
+      </button>
+    </div>
+  )
+})
