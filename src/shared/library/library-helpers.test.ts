@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dHash, hammingDistance } from './dhash'
+import { dHash, hammingDistance, isFlatHash, popcount32 } from './dhash'
 import { sniffImage } from './magic'
 import { RateMeter } from './rate'
 import { displayName, hasImageExtension, isJunkName, parseUrlList } from './sources'
@@ -27,6 +27,30 @@ describe('dHash', () => {
     const mirror = Array.from({ length: 72 }, (_, i) => (8 - (i % 9)) * 20)
     expect(dHash(ramp)).toBe(dHash([...ramp]))
     expect(hammingDistance(dHash(ramp), dHash(mirror))).toBe(64)
+  })
+
+  it('counts differing bits like a bit-by-bit comparison does', () => {
+    const bitwise = (a: string, b: string): number =>
+      [...BigInt(`0x${a}`).toString(2).padStart(64, '0')].filter(
+        (bit, i) => bit !== BigInt(`0x${b}`).toString(2).padStart(64, '0')[i]
+      ).length
+    let x = 7
+    const hex = (): string =>
+      Array.from({ length: 16 }, () => ((x = (x * 1103515245 + 12345) % 2 ** 31) >> 8) % 16)
+        .map((d) => d.toString(16))
+        .join('')
+    for (let i = 0; i < 500; i++) {
+      const a = hex()
+      const b = hex()
+      expect(hammingDistance(a, b)).toBe(bitwise(a, b))
+    }
+    expect(hammingDistance('ffffffffffffffff', '0000000000000000')).toBe(64)
+    expect(hammingDistance('8000000000000001', '0000000000000000')).toBe(2)
+    expect(popcount32(0xffffffff)).toBe(32)
+    expect(popcount32(0x80000000)).toBe(1)
+    expect(() => hammingDistance('abc', 'abd')).toThrow(/16 hex/)
+    expect(isFlatHash('0000000000000000') && isFlatHash('ffffffffffffffff')).toBe(true)
+    expect(isFlatHash('0000000000000001')).toBe(false)
   })
 })
 
