@@ -1,5 +1,7 @@
 import type { ImageFacts } from '../../shared/worker/image-protocol'
 import type { Db } from '../store/database'
+import { loadedDHashIndex } from './dhash-index'
+import { SimilarPairs } from './similar-pairs'
 
 export interface AssetRow {
   hash: string
@@ -22,6 +24,7 @@ export class AssetRepository {
   private readonly upsert
   private readonly byHash
   private readonly orphans
+  private readonly similar
 
   constructor(private readonly db: Db) {
     // A newer thumbnail version replaces the row; the same version is left as it is.
@@ -39,12 +42,14 @@ export class AssetRepository {
     )
     this.byHash = db.prepare<[string], AssetRow>('SELECT * FROM library_assets WHERE hash = ?')
     this.orphans = db.prepare(
-      'DELETE FROM library_assets WHERE hash NOT IN (SELECT hash FROM library_photos)'
+      'DELETE FROM library_assets WHERE hash NOT IN (SELECT hash FROM library_photos) RETURNING hash'
     )
+    this.similar = new SimilarPairs(db)
   }
 
+  /** Stores a content's facts; a new content (or a new dHash) gets its near-duplicate pairs. */
   save(facts: ImageFacts): void {
-    this.upsert.run({
+    const { changes } = this.upsert.run({
       hash: facts.hash,
       width: facts.width,
       height: facts.height,
@@ -59,14 +64,21 @@ export class AssetRepository {
       preview: facts.preview,
       version: facts.version
     })
+    if (changes > 0) this.similar.record(facts.hash, facts.phash)
   }
 
   get(hash: string): AssetRow | undefined {
     return this.byHash.get(hash)
   }
 
-  /** Rows no photo points at any more; their cached files stay (content-keyed, reusable). */
+  /**
+   * Rows no photo points at any more; their cached files stay (content-keyed, reusable). Their
+   * near-duplicate pairs go with them (ON DELETE CASCADE).
+   */
   deleteOrphans(): number {
-    return this.orphans.run().changes
+    const gone = this.orphans.all() as { hash: string }[]
+    const index = loadedDHashIndex(this.db)
+    for (const { hash } of gone) index?.remove(hash)
+    return gone.length
   }
 }

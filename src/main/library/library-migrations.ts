@@ -79,5 +79,31 @@ export const libraryMigrations: Migration[] = [
         CREATE INDEX library_photos_phash ON library_photos(phash);
       `)
     }
+  },
+  {
+    version: 21,
+    name: 'library-similar',
+    up(db) {
+      db.exec(`
+        -- Near-duplicate contents: dHashes within a few bits (see NEAR_DUPLICATE_BITS).
+        -- Stored once per pair, the smaller hash first; gone with either content.
+        CREATE TABLE library_similar (
+          a TEXT NOT NULL REFERENCES library_assets(hash) ON DELETE CASCADE,
+          b TEXT NOT NULL REFERENCES library_assets(hash) ON DELETE CASCADE,
+          distance INTEGER NOT NULL,
+          PRIMARY KEY (a, b),
+          CHECK (a < b)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX library_similar_b ON library_similar(b);
+
+        -- Contents stored before pairs were recorded: compared in slices after startup.
+        CREATE TABLE library_similar_backfill (
+          hash TEXT PRIMARY KEY REFERENCES library_assets(hash) ON DELETE CASCADE
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO library_similar_backfill (hash)
+          SELECT hash FROM library_assets
+          WHERE phash NOT IN ('0000000000000000', 'ffffffffffffffff');
+      `)
+    }
   }
 ]

@@ -9,6 +9,7 @@ import { ImagePool } from './image-pool'
 import { ImportQueue } from './import-queue'
 import { JobRepository } from './job-repository'
 import { PhotoRepository } from './photo-repository'
+import { backfillSimilar, type Backfill } from './similar-pairs'
 import { UrlDownloader } from './url-downloader'
 
 export type LibraryChannel =
@@ -49,6 +50,7 @@ export function setupLibrary(
   const env = ctx.env
   const timeout = options.taskTimeoutMs ?? (Number(env.SKYFOLIO_IMPORT_TIMEOUT_MS) || 60_000)
   let revision = 0
+  let backfill: Backfill | null = null
 
   const workerCount = (): number => ctx.settings.get().importWorkers ?? availableParallelism()
 
@@ -182,7 +184,19 @@ export function setupLibrary(
       },
       'library:facets': () => photos.facets()
     },
-    start: () => queue.start(),
-    close: () => queue.close()
+    start: () => {
+      queue.start()
+      backfill = backfillSimilar(ctx.db)
+      backfill.done.then(
+        (pairs) => {
+          if (pairs) ctx.log.info('near-duplicates found in earlier imports', { pairs })
+        },
+        (error: unknown) => ctx.log.warn('near-duplicate backfill failed', { error: String(error) })
+      )
+    },
+    close: () => {
+      backfill?.stop()
+      return queue.close()
+    }
   }
 }

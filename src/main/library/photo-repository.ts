@@ -52,13 +52,17 @@ const sortColumns: Record<SortKey, string> = {
   size: 'p.size'
 }
 
+/** Contents some other photo has too: exact duplicates. */
+const COPIED = '(SELECT hash FROM library_photos GROUP BY hash HAVING count(*) > 1)'
+
 /**
- * Perceptual hashes shared by different contents: near-duplicates (re-encoded, resized). Flat
- * images (all-equal neighbours) hash to all zeros or ones and say nothing, so they are left out.
+ * Contents with a near-duplicate (library_similar: dHashes within a few bits) that a photo in
+ * the library still shows. Flat images never get pairs.
  */
-const SIMILAR = `(SELECT phash FROM library_photos
-  WHERE phash NOT IN ('0000000000000000', 'ffffffffffffffff')
-  GROUP BY phash HAVING count(DISTINCT hash) > 1)`
+const NEAR = `(SELECT s.a FROM library_similar s
+    WHERE EXISTS (SELECT 1 FROM library_photos o WHERE o.hash = s.b)
+  UNION SELECT s.b FROM library_similar s
+    WHERE EXISTS (SELECT 1 FROM library_photos o WHERE o.hash = s.a))`
 
 const toSummary = (r: SummaryRow): PhotoSummary => ({
   id: r.id,
@@ -167,10 +171,7 @@ export class PhotoRepository {
       args.push(filter.to)
     }
     if (filter.duplicates) {
-      clauses.push(
-        `(p.hash IN (SELECT hash FROM library_photos GROUP BY hash HAVING count(*) > 1)
-          OR p.phash IN ${SIMILAR})`
-      )
+      clauses.push(`(p.hash IN ${COPIED} OR p.hash IN ${NEAR})`)
     }
     return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', args }
   }
@@ -223,8 +224,9 @@ export class PhotoRepository {
         id
       ),
       similar: count(
-        `SELECT count(*) AS n FROM library_photos WHERE phash = ? AND hash != ? AND phash IN ${SIMILAR}`,
-        r.phash,
+        `SELECT count(*) AS n FROM library_photos WHERE hash IN
+           (SELECT b FROM library_similar WHERE a = ? UNION SELECT a FROM library_similar WHERE b = ?)`,
+        r.hash,
         r.hash
       )
     }
@@ -268,8 +270,7 @@ export class PhotoRepository {
       this.db
         .prepare(
           `SELECT count(*) AS n FROM library_photos
-           WHERE hash IN (SELECT hash FROM library_photos GROUP BY hash HAVING count(*) > 1)
-              OR phash IN ${SIMILAR}`
+           WHERE hash IN ${COPIED} OR hash IN ${NEAR}`
         )
         .get() as { n: number }
     ).n

@@ -21,6 +21,30 @@ export async function photoPixels(width: number, height: number, seed = 0): Prom
   return sharp(data, { raw: { width, height, channels } }).png().toBuffer()
 }
 
+/**
+ * A photo-like scene: a tilted gradient with soft coloured ellipses, all placed by `seed`.
+ * Different seeds give clearly different pictures (gradients from photoPixels differ mostly in
+ * colour, and their dHashes, which only see brightness steps, often coincide).
+ */
+export async function scenePixels(width: number, height: number, seed = 0): Promise<Buffer> {
+  let x = seed * 7919 + 17
+  const rnd = (): number => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648
+  const byte = (): number => Math.floor(rnd() * 256)
+  const shapes = Array.from(
+    { length: 8 },
+    () =>
+      `<ellipse cx="${rnd() * width}" cy="${rnd() * height}" rx="${(0.05 + rnd() * 0.25) * width}"` +
+      ` ry="${(0.07 + rnd() * 0.27) * height}" fill="rgb(${byte()},${byte()},${byte()})"/>`
+  ).join('')
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="${rnd()}" y2="1">` +
+    `<stop offset="0" stop-color="rgb(${byte()},120,200)"/>` +
+    `<stop offset="1" stop-color="rgb(30,${byte()},60)"/></linearGradient></defs>` +
+    `<rect width="${width}" height="${height}" fill="url(#g)"/>${shapes}</svg>`
+  return sharp(Buffer.from(svg)).blur(3).png().toBuffer()
+}
+
 export async function writeJpeg(
   file: string,
   options: {
