@@ -76,8 +76,9 @@ export const photoDetailSchema = photoSummarySchema.extend({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   sourceUrl: z.string().nullable(),
-  /** Other photos in the library with the same content or the same perceptual hash. */
+  /** Other photos in the library with the same content (exact copies). */
   copies: z.number().int().nonnegative(),
+  /** Other photos whose content is a near-duplicate: dHash within a few bits. */
   similar: z.number().int().nonnegative()
 })
 export type PhotoDetail = z.infer<typeof photoDetailSchema>

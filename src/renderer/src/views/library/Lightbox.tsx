@@ -187,7 +187,8 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
                     {shown.copies > 0 &&
                       `${shown.copies} exact ${shown.copies === 1 ? 'copy' : 'copies'}`}
                     {shown.copies > 0 && shown.similar > 0 && ', '}
-                    {shown.similar > 0 && `${shown.similar} similar`}
+                    {shown.similar > 0 &&
+                      `${shown.similar} similar ${shown.similar === 1 ? 'photo' : 'photos'}`}
                   </dd>
                 </>
               )}
