@@ -1,10 +1,7 @@
-import type { z } from 'zod'
 import {
   airQualityLocationSchema,
   apiErrorSchema,
-  asList,
   forecastLocationSchema,
-  geoSearchSchema,
   type AirQualityLocation,
   type ForecastLocation,
   type GeoHit
@@ -19,9 +16,11 @@ import {
   windowEnd,
   type RetryPolicy
 } from './retry-policy'
+import { parseGeoHits, parseLocations } from './open-meteo-parse'
 import { realSleep, type Sleep } from './sleep'
+import { SharedRequests } from './shared-requests'
 import { airQualityUrl, forecastUrl, searchUrl, type Api, type BaseUrls } from './weather-urls'
-import { cancelled, WeatherFetchError } from './weather-errors'
+import { WeatherFetchError } from './weather-errors'
 
 export interface GeoPoint {
   readonly latitude: number
@@ -48,17 +47,10 @@ export interface ClientOptions {
   track?: (host: string, label: string) => (ok: boolean) => void
 }
 
-const STREAM_ERROR = 'Unexpected error while streaming data'
 const labels: Record<Api, string> = {
   forecast: 'forecast',
   'air-quality': 'air quality',
   geocoding: 'place search'
-}
-
-interface Shared<T> {
-  controller: AbortController
-  promise: Promise<T>
-  refs: number
 }
 
 /**
@@ -68,7 +60,7 @@ interface Shared<T> {
 export class OpenMeteoClient {
   readonly stats = { requests: 0, retries: 0, http429: 0 }
   private readonly limiters: Record<Api, HostLimiter>
-  private readonly inflight = new Map<string, Shared<unknown>>()
+  private readonly requests = new SharedRequests()
   private readonly policy: RetryPolicy
   private readonly now: () => number
   private readonly sleep: Sleep
@@ -98,82 +90,27 @@ export class OpenMeteoClient {
 
   forecast(points: readonly GeoPoint[], signal?: AbortSignal): Promise<ForecastLocation[]> {
     const url = forecastUrl(this.options.baseUrls().forecast, points)
-    return this.shared(url, signal, (s) =>
+    return this.requests.run(url, signal, (s) =>
       this.withRetries('forecast', url, s, (text) =>
-        this.locations(text, forecastLocationSchema, points.length, 'forecast')
+        parseLocations(text, forecastLocationSchema, points.length, 'forecast')
       )
     )
   }
 
   airQuality(points: readonly GeoPoint[], signal?: AbortSignal): Promise<AirQualityLocation[]> {
     const url = airQualityUrl(this.options.baseUrls()['air-quality'], points)
-    return this.shared(url, signal, (s) =>
+    return this.requests.run(url, signal, (s) =>
       this.withRetries('air-quality', url, s, (text) =>
-        this.locations(text, airQualityLocationSchema, points.length, 'air quality')
+        parseLocations(text, airQualityLocationSchema, points.length, 'air quality')
       )
     )
   }
 
   search(name: string, count: number, signal?: AbortSignal): Promise<GeoHit[]> {
     const url = searchUrl(this.options.baseUrls().geocoding, name, count)
-    return this.shared(url, signal, (s) =>
-      this.withRetries('geocoding', url, s, (text) => {
-        const parsed = geoSearchSchema.safeParse(this.json(text, 'place search'))
-        if (!parsed.success) throw invalid('place search', parsed.error)
-        // No match answers without a `results` key at all.
-        return parsed.data.results ?? []
-      })
+    return this.requests.run(url, signal, (s) =>
+      this.withRetries('geocoding', url, s, parseGeoHits)
     )
-  }
-
-  /** Identical requests in flight share one; it is aborted only when every caller has left. */
-  private shared<T>(
-    key: string,
-    signal: AbortSignal | undefined,
-    run: (signal: AbortSignal) => Promise<T>
-  ): Promise<T> {
-    if (signal?.aborted) return Promise.reject(cancelled())
-    let entry = this.inflight.get(key) as Shared<T> | undefined
-    if (!entry) {
-      const controller = new AbortController()
-      const created: Shared<T> = { controller, refs: 0, promise: run(controller.signal) }
-      created.promise
-        .finally(() => {
-          if (this.inflight.get(key) === created) this.inflight.delete(key)
-        })
-        .catch(() => undefined)
-      this.inflight.set(key, created as Shared<unknown>)
-      entry = created
-    }
-    const joined = entry
-    joined.refs++
-    return new Promise<T>((resolve, reject) => {
-      let settled = false
-      const onAbort = (): void => {
-        if (settled) return
-        settled = true
-        reject(cancelled())
-        if (--joined.refs === 0) {
-          if (this.inflight.get(key) === joined) this.inflight.delete(key)
-          joined.controller.abort()
-        }
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-      joined.promise.then(
-        (value) => {
-          if (settled) return
-          settled = true
-          signal?.removeEventListener('abort', onAbort)
-          resolve(value)
-        },
-        (error: unknown) => {
-          if (settled) return
-          settled = true
-          signal?.removeEventListener('abort', onAbort)
-          reject(error)
-        }
-      )
-    })
   }
 
   private async withRetries<T>(
@@ -273,44 +210,4 @@ export class OpenMeteoClient {
       { status: res.status, retryAfterMs }
     )
   }
-
-  private json(text: string, label: string): unknown {
-    try {
-      return JSON.parse(text)
-    } catch {
-      // The service appends this line to a 200 stream that failed midway.
-      const streamed = text.includes(STREAM_ERROR)
-      throw new WeatherFetchError(
-        'invalid_body',
-        streamed
-          ? `Open-Meteo's ${label} answer broke off mid-stream.`
-          : `Open-Meteo's ${label} answer was incomplete or malformed.`
-      )
-    }
-  }
-
-  private locations<T>(text: string, schema: z.ZodType<T>, expected: number, label: string): T[] {
-    const body = this.json(text, label)
-    const list = asList(body as unknown)
-    if (list.length !== expected) {
-      throw new WeatherFetchError(
-        'invalid_body',
-        `Open-Meteo's ${label} answer had ${list.length} places for ${expected} asked.`
-      )
-    }
-    return list.map((item) => {
-      const parsed = schema.safeParse(item)
-      if (!parsed.success) throw invalid(label, parsed.error)
-      return parsed.data
-    })
-  }
-}
-
-function invalid(label: string, error: z.ZodError): WeatherFetchError {
-  const first = error.issues[0]
-  const where = first ? `${first.path.join('.')}: ${first.message}` : 'unknown'
-  return new WeatherFetchError(
-    'invalid_body',
-    `Open-Meteo's ${label} answer did not have the expected shape (${where}).`
-  )
 }
