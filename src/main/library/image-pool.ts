@@ -5,7 +5,9 @@ import {
   type ImageRequest
 } from '../../shared/worker/image-protocol'
 import type { Logger } from '../log'
-import type { ProcessLauncher, WorkerEvent, WorkerHandle } from '../process/launcher'
+import type { ProcessLauncher, WorkerEvent } from '../process/launcher'
+import { crashedTwice, retryAlone, timedOutTwice } from './pool-strikes'
+import { newWorker, pickWorker, shutDown, type Task, type Worker } from './pool-workers'
 
 export type PoolOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
 
@@ -32,31 +34,6 @@ export interface ImagePoolOptions {
   readonly onSlotFree?: () => void
 }
 
-interface Task {
-  readonly seq: number
-  readonly path: string
-  attempts: number
-  /** After a crash a task runs alone, so it cannot take innocent files down with it. */
-  solo: boolean
-  timer: ReturnType<typeof setTimeout> | null
-  resolve(outcome: PoolOutcome): void
-  reject(error: Error): void
-}
-
-interface Worker {
-  readonly id: number
-  handle: WorkerHandle | null
-  ready: boolean
-  /** Sent 'ready' once: a later death is a crash, not a failure to start. */
-  started: boolean
-  dead: boolean
-  readonly inflight: Map<number, Task>
-  startTimer: ReturnType<typeof setTimeout> | null
-  exited: Promise<void>
-  markExited(): void
-}
-
-const MAX_ATTEMPTS = 2
 const MAX_START_FAILURES = 3
 
 /**
@@ -133,32 +110,13 @@ export class ImagePool {
       for (const task of w.inflight.values()) this.settle(task, null, new PoolClosedError())
       w.inflight.clear()
       if (w.startTimer) clearTimeout(w.startTimer)
-      if (!w.dead && w.handle) {
-        const shutdown: ImageRequest = { type: 'shutdown' }
-        if (!w.handle.post(shutdown)) w.handle.kill()
-        const handle = w.handle
-        const force = setTimeout(() => handle.kill(), 2000)
-        return w.exited.finally(() => clearTimeout(force))
-      }
-      return Promise.resolve()
+      return shutDown(w)
     })
     await Promise.all(exits)
   }
 
   private spawn(): void {
-    let markExited = (): void => undefined
-    const exited = new Promise<void>((resolve) => (markExited = resolve))
-    const worker: Worker = {
-      id: this.nextWorkerId++,
-      handle: null,
-      ready: false,
-      started: false,
-      dead: false,
-      inflight: new Map(),
-      startTimer: null,
-      exited,
-      markExited
-    }
+    const worker = newWorker(this.nextWorkerId++)
     this.workers.push(worker)
     worker.startTimer = setTimeout(() => {
       this.options.log.warn('image worker did not start in time', { worker: worker.id })
@@ -196,19 +154,8 @@ export class ImagePool {
     worker.inflight.clear()
     for (const task of lost.reverse()) {
       this.clearTimer(task)
-      task.attempts++
-      if (task.attempts >= MAX_ATTEMPTS) {
-        this.settle(task, {
-          ok: false,
-          failure: failure(
-            'crashed',
-            'The image worker stopped twice while reading this file; it was skipped.'
-          )
-        })
-      } else {
-        task.solo = true
-        this.pending.unshift(task)
-      }
+      if (retryAlone(task)) this.pending.unshift(task)
+      else this.settle(task, { ok: false, failure: crashedTwice() })
     }
     if (!wasStarted) this.startFailures++
     if (this.startFailures >= MAX_START_FAILURES) {
@@ -254,22 +201,11 @@ export class ImagePool {
   private dispatch(): void {
     while (this.pending.length > 0) {
       const task = this.pending[0]!
-      const worker = this.pickWorker(task.solo)
+      const worker = pickWorker(this.workers, task.solo, this.maxInFlight)
       if (!worker) return
       this.pending.shift()
       this.send(worker, task)
     }
-  }
-
-  private pickWorker(solo: boolean): Worker | null {
-    let best: Worker | null = null
-    for (const w of this.workers) {
-      if (!w.ready || w.dead) continue
-      if ([...w.inflight.values()].some((t) => t.solo)) continue
-      if (solo ? w.inflight.size > 0 : w.inflight.size >= this.maxInFlight) continue
-      if (!best || w.inflight.size < best.inflight.size) best = w
-    }
-    return best
   }
 
   private send(worker: Worker, task: Task): void {
@@ -298,19 +234,8 @@ export class ImagePool {
       this.pending.unshift(other)
     }
     worker.inflight.clear()
-    task.attempts++
-    if (task.attempts >= MAX_ATTEMPTS) {
-      this.settle(task, {
-        ok: false,
-        failure: failure(
-          'timeout',
-          `Reading this file took longer than ${Math.round(this.taskTimeoutMs / 1000)} s twice; it was skipped.`
-        )
-      })
-    } else {
-      task.solo = true
-      this.pending.push(task)
-    }
+    if (retryAlone(task)) this.pending.push(task)
+    else this.settle(task, { ok: false, failure: timedOutTwice(this.taskTimeoutMs) })
     worker.ready = false
     worker.handle?.kill()
   }
