@@ -1,40 +1,4 @@
-import type { Page } from '@playwright/test'
-import { startFixtureServer, type FixtureServer } from '../fixtures/open-meteo/fixture-server'
-import { expect, test as base } from './fixtures/app'
-
-// The Open-Meteo fixture runs in the test process; the app under test is pointed at it.
-const test = base.extend<object, { weather: FixtureServer }>({
-  weather: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await startFixtureServer({ latencyMs: 40 })
-      await use(server)
-      await server.close()
-    },
-    { scope: 'worker' }
-  ]
-})
-test.use({
-  appEnv: (async ({ weather }: { weather: FixtureServer }, use: (env: object) => Promise<void>) => {
-    await use({ SKYFOLIO_WEATHER_URL: weather.url, SKYFOLIO_WEATHER_AUTOREFRESH: '0' })
-  }) as never
-})
-test.beforeEach(({ weather }) => {
-  weather.reset()
-  weather.setLatency(40)
-})
-
-async function addPlace(page: Page, query: string, region: RegExp): Promise<void> {
-  const search = page.getByRole('combobox', { name: 'Search for a place to add' })
-  await search.fill(query)
-  const option = page
-    .getByRole('listbox', { name: 'Places found' })
-    .getByRole('option')
-    .filter({ hasText: region })
-  await expect(option).toBeVisible()
-  await option.click()
-  await expect(search).toHaveValue('')
-}
+import { addPlace, expect, test } from './fixtures/weather'
 
 test('removing a place can be undone with the notice or Ctrl/Cmd+Z', async ({ page, app }) => {
   await addPlace(page, 'Paris', /Île-de-France/)
