@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+const resolve = { alias: { '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) } }
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         // Main-process code: native modules (better-sqlite3, sharp) and child processes, so forks.
         test: {
           name: 'main',
@@ -12,6 +16,7 @@ export default defineConfig({
           include: [
             'src/main/**/*.test.ts',
             'src/shared/**/*.test.ts',
+            'test/**/*.test.ts',
             'bench/**/*.test.ts',
             'fixtures/**/*.test.ts'
           ],
@@ -20,6 +25,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
           name: 'web',
           environment: 'node',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
-import { processImage } from '../src/main/library/image-pipeline'
+import { processImage } from '../src/main/library/worker/image-pipeline'
 
 /**
  * The ceiling: the very same per-file pipeline (same outputs) in one process with every core

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { heicHead, photoPixels, writeJpeg } from '../src/main/library/test-images'
+import { heicHead, photoPixels, writeJpeg } from '../test/support/test-images'
 import { expect, test } from './fixtures/app'
 
 const GOOD_LOCAL = 36

@@ -1,4 +1,4 @@
-import type { GeoPlace } from '../../src/shared/contract/weather'
+import type { GeoPlace } from '@shared/contract/weather'
 
 /** The i-th made-up place, spread over the globe so each gets its own synthetic weather. */
 export function benchPlace(i: number, prefix = 'Place'): GeoPlace {

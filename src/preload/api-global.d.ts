@@ -1,4 +1,4 @@
-import type { SkyfolioApi } from '../shared/contract'
+import type { SkyfolioApi } from '@shared/contract'
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import type { Envelope, EventName, SkyfolioApi } from '../shared/contract'
+import type { Envelope, EventName, SkyfolioApi } from '@shared/contract'
 
 /** How a host carries the contract: the Electron IPC or the headless host's WebSocket. */
 export interface Transport {

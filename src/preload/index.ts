@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { IPC_EVENT, IPC_REQUEST } from '../shared/contract/ipc-channels'
+import { IPC_EVENT, IPC_REQUEST } from '@shared/contract/ipc-channels'
 import { createApi } from './create-api'
 
 // The renderer gets window.api and nothing else: no ipcRenderer, no arbitrary channel.

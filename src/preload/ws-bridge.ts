@@ -1,5 +1,5 @@
-import { createBatcher } from '../shared/contract/batcher'
-import type { WsClientFrame, WsServerFrame } from '../shared/contract/wire'
+import { createBatcher } from '@shared/contract/batcher'
+import type { WsClientFrame, WsServerFrame } from '@shared/contract/wire'
 import { createApi, type Transport } from './create-api'
 
 /**

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Envelope } from '../../shared/contract'
-import { createCore, type Core } from '../core'
-import { headlessDesktop, type DesktopBridge } from '../desktop'
-import { memoryLogger } from '../log'
-import { sourceLauncher, sourceWorkerEntry } from '../testing/source-workers'
-import { useTempDir } from '../testing/temp-dir'
-import { writeJpeg } from './test-images'
+import type { Envelope } from '@shared/contract'
+import { createCore, type Core } from '../core/core'
+import { headlessDesktop, type DesktopBridge } from '../platform/desktop'
+import { memoryLogger } from '../platform/log'
+import { sourceLauncher, sourceWorkerEntry } from '../../../test/support/source-workers'
+import { useTempDir } from '../../../test/support/temp-dir'
+import { writeJpeg } from '../../../test/support/test-images'
 
 const tempDir = useTempDir()
 const cores: Core[] = []

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, posix, resolve, win32 } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useTempDir } from '../testing/temp-dir'
+import { useTempDir } from '../../../test/support/temp-dir'
 import { resolveExistingInside, resolveInside } from './protocol-paths'
 
 const root = resolve('/srv/skyfolio/renderer')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { processSampleSchema } from '../../shared/contract/activity'
+import { processSampleSchema } from '@shared/contract/activity'
 import { samplesFromAppMetrics, type AppMetric } from './app-metrics'
 
 const metric = (m: Partial<AppMetric> & Pick<AppMetric, 'pid' | 'type'>): AppMetric => ({

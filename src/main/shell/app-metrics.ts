@@ -1,5 +1,5 @@
-import type { ProcessSample } from '../../shared/contract'
-import type { KnownProcess } from '../metrics/process-stats'
+import type { ProcessSample } from '@shared/contract'
+import type { KnownProcess } from '../platform/metrics/process-stats'
 
 /** The fields of Electron's ProcessMetric this needs (app.getAppMetrics()). */
 export interface AppMetric {

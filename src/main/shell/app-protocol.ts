@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
 import { contentType } from '../host/static-files'
-import type { Logger } from '../log'
+import type { Logger } from '../platform/log'
 import { APP_SCHEME } from '../security/app-origin'
 import { routeAppRequest, type AppRoute } from '../security/app-protocol-routes'
 import { documentHeaders } from '../security/csp'

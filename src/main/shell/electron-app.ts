@@ -9,12 +9,12 @@ import {
   shell,
   type BrowserWindow
 } from 'electron'
-import { createCore, type Core } from '../core'
-import { createLogger } from '../log'
+import { createCore, type Core } from '../core/core'
+import { createLogger } from '../platform/log'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../security/app-origin'
 import { isExternalHttpsUrl } from '../security/navigation'
 import { allowPermission } from '../security/permissions'
-import { StoreOpenError } from '../store/database'
+import { StoreOpenError } from '../platform/store/database'
 import { samplesFromAppMetrics } from './app-metrics'
 import { registerAppProtocol } from './app-protocol'
 import { electronDesktop } from './electron-desktop'

@@ -1,6 +1,6 @@
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
-import type { DesktopBridge } from '../desktop'
-import type { Logger } from '../log'
+import type { DesktopBridge } from '../platform/desktop'
+import type { Logger } from '../platform/log'
 import { isExternalHttpsUrl } from '../security/navigation'
 import { chosenPaths, importDialogOptions, progressBarValue } from './desktop-values'
 

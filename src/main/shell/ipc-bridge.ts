@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { IPC_EVENT, IPC_REQUEST } from '../../shared/contract/ipc-channels'
-import type { Core } from '../core'
-import type { Logger } from '../log'
+import { IPC_EVENT, IPC_REQUEST } from '@shared/contract/ipc-channels'
+import type { Core } from '../core/core'
+import type { Logger } from '../platform/log'
 import { isTrustedSender, type SenderInfo } from '../security/sender'
 import { EventGate } from './event-gate'
 

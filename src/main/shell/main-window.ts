@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, nativeTheme, screen } from 'electron'
-import type { Logger } from '../log'
+import type { Logger } from '../platform/log'
 import { APP_ENTRY_URL } from '../security/app-origin'
 import { buildWebPreferences } from '../security/web-preferences'
 import { fitToDisplays, MAIN_WINDOW_SIZING } from './window-state'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isChannel } from '../../shared/contract'
-import type { Envelope } from '../../shared/contract'
+import { isChannel } from '@shared/contract'
+import type { Envelope } from '@shared/contract'
 import { chosenPaths, importDialogOptions, progressBarValue } from './desktop-values'
 import { EventGate, type PushedEvent } from './event-gate'
 import { buildMenuTemplate, HELP_LINKS } from './menu-template'

@@ -1,4 +1,4 @@
-import { classifyExit, type WorkerEvent } from '../process/launcher'
+import { classifyExit, type WorkerEvent } from '../platform/process/launcher'
 
 /**
  * utilityProcess reports only an exit code, and a process that never started still "exits":

@@ -8,8 +8,8 @@ import {
   type ProcessLauncher,
   type WorkerEvent,
   type WorkerHandle
-} from '../process/launcher'
-import { lowerPriority } from '../process/priority'
+} from '../platform/process/launcher'
+import { lowerPriority } from '../platform/process/priority'
 import { utilityExitEvent } from './utility-exit'
 
 /** Starts workers with Electron's utilityProcess: the launcher of the desktop app. */

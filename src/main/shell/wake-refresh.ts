@@ -1,5 +1,5 @@
-import { isChannel } from '../../shared/contract'
-import type { Router } from '../ipc/router'
+import { isChannel } from '@shared/contract'
+import type { Router } from '../platform/ipc/router'
 
 /** Refreshes the places that are due or failed: a wake must not spend the quota on fresh ones. */
 export const WEATHER_REFRESH_CHANNEL = 'weather:resume'

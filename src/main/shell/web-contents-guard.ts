@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron'
-import type { Logger } from '../log'
+import type { Logger } from '../platform/log'
 import { navigationDecision, windowOpenDecision } from '../security/navigation'
 
 /**

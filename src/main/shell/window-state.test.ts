@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useTempDir } from '../testing/temp-dir'
+import { useTempDir } from '../../../test/support/temp-dir'
 import {
   fitToDisplays,
   MAIN_WINDOW_SIZING,

@@ -1,12 +1,12 @@
-import type { AppError } from '../../shared/contract'
-import type { PlaceStatus, RefreshOutcome, ReportSummary } from '../../shared/contract/weather'
-import type { Logger } from '../log'
-import type { TaskTracker } from '../tasks/task-tracker'
-import { allAborted } from './abort-signals'
-import type { OpenMeteoClient } from './open-meteo-client'
-import type { PlaceRepository, StoredPlace } from './place-repository'
-import type { ReportRepository } from './report-repository'
-import { WeatherFetchError } from './weather-errors'
+import type { AppError } from '@shared/contract'
+import type { PlaceStatus, RefreshOutcome, ReportSummary } from '@shared/contract/weather'
+import type { Logger } from '../platform/log'
+import type { TaskTracker } from '../platform/tasks/task-tracker'
+import { allAborted } from './open-meteo/abort-signals'
+import type { OpenMeteoClient } from './open-meteo/open-meteo-client'
+import type { PlaceRepository, StoredPlace } from './store/place-repository'
+import type { ReportRepository } from './store/report-repository'
+import { WeatherFetchError } from './open-meteo/weather-errors'
 
 export interface RefresherDeps {
   client: OpenMeteoClient

@@ -6,7 +6,7 @@ import {
   requests,
   settingsPatchSchema,
   settingsSchema
-} from './index'
+} from '.'
 
 describe('contract', () => {
   it('names every request domain:verb and every event domain:happening', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { BackgroundTask } from '../../../shared/contract'
+import type { BackgroundTask } from '@shared/contract'
 import { useEvent } from '../hooks/use-event'
 import { call } from '../lib/api'
 import { ProgressBar } from './ProgressBar'

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/contract'
+import type { Settings } from '@shared/contract'
 import { useSettings } from '../hooks/use-settings'
 
 /** Light, dark, or whatever the OS uses (the default). */

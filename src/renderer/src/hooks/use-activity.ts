@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { ActivitySample, LoopSpan } from '../../../shared/contract'
+import type { ActivitySample, LoopSpan } from '@shared/contract'
 import { call } from '../lib/api'
 import { pushRing } from '../lib/ring'
 import { useEvent } from './use-event'

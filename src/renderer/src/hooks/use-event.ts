@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import type { EventName, EventPayload } from '../../../shared/contract'
+import type { EventName, EventPayload } from '@shared/contract'
 import { subscribe } from '../lib/api'
 
 /** Subscribes to a pushed event for the component's lifetime. */

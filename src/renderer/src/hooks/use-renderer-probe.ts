@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { BenchProgress, RendererFigures } from '../../../shared/contract'
+import type { BenchProgress, RendererFigures } from '@shared/contract'
 import { call } from '../lib/api'
 import { watchFrames } from '../lib/frame-watch'
 import { quantile } from '../lib/ring'

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react'
-import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/contract'
+import { defaultSettings, type Settings, type SettingsPatch } from '@shared/contract'
 import { call } from '../lib/api'
 import { useEvent } from './use-event'
 

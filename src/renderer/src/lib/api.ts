@@ -5,7 +5,7 @@ import type {
   EventPayload,
   Params,
   Result
-} from '../../../shared/contract'
+} from '@shared/contract'
 
 /** A failed request, with the contract's error kind. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-export { quantileOf as quantile } from '../../../shared/activity/stats'
+export { quantileOf as quantile } from '@shared/activity/stats'
 
 /** Appends to a fixed-length series, dropping the oldest: what live charts draw from. */
 export function pushRing<T>(series: readonly T[], value: T, capacity: number): T[] {

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/contract'
+import type { Settings } from '@shared/contract'
 
 export type AppliedTheme = 'light' | 'dark'
 

@@ -1,4 +1,4 @@
-import type { ActivitySample, ProcessSample } from '../../../../shared/contract'
+import type { ActivitySample, ProcessSample } from '@shared/contract'
 import { LineChart } from '../../components/LineChart'
 import { useActivitySamples } from '../../hooks/use-activity'
 import { useFrameStats } from '../../hooks/use-frame-stats'

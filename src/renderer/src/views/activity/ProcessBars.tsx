@@ -1,4 +1,4 @@
-import type { ProcessSample } from '../../../../shared/contract'
+import type { ProcessSample } from '@shared/contract'
 
 /** Current CPU and memory per process, as bars. */
 export function ProcessBars({

@@ -1,5 +1,5 @@
-import { speedups } from '../../../../shared/activity/export'
-import { strategyLabels, type BenchRun } from '../../../../shared/contract'
+import { speedups } from '@shared/activity/export'
+import { strategyLabels, type BenchRun } from '@shared/contract'
 
 const ms = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : `${v.toFixed(v < 10 ? 1 : 0)} ms`

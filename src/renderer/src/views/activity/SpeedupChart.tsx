@@ -1,5 +1,5 @@
-import { speedups } from '../../../../shared/activity/export'
-import type { BenchRun } from '../../../../shared/contract'
+import { speedups } from '@shared/activity/export'
+import type { BenchRun } from '@shared/contract'
 
 const W = 420
 const BAR = 34

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { strategyLabels, type BenchRun } from '../../../../shared/contract'
+import { strategyLabels, type BenchRun } from '@shared/contract'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useRendererProbe } from '../../hooks/use-renderer-probe'
 import { call, errorText } from '../../lib/api'

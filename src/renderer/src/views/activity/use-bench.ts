@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { BenchProgress, BenchRun } from '../../../../shared/contract'
+import type { BenchProgress, BenchRun } from '@shared/contract'
 import { useEvent } from '../../hooks/use-event'
 import { call } from '../../lib/api'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { FailureItem, ImportProgress } from '../../../../shared/contract/library'
+import type { FailureItem, ImportProgress } from '@shared/contract/library'
 import { call, errorText } from '../../lib/api'
 import { plural } from './format'
 

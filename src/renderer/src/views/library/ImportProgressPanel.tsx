@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../../../../shared/contract/library'
+import type { ImportProgress } from '@shared/contract/library'
 import { ProgressBar } from '../../components/ProgressBar'
 import { call } from '../../lib/api'
 import { formatCount, formatDuration, plural } from './format'

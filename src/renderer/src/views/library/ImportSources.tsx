@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ImportProgress } from '../../../../shared/contract/library'
+import type { ImportProgress } from '@shared/contract/library'
 import { call, errorText } from '../../lib/api'
 import { plural } from './format'
 import { parseSources, sourcesFromTransfer, type Sources } from './sources'

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import type { Facets, SortKey } from '../../../../shared/contract/library'
+import type { Facets, SortKey } from '@shared/contract/library'
 import { useEvent } from '../../hooks/use-event'
 import { call } from '../../lib/api'
 import { formatCount, fromDateInput, shortFolder, toDateInput } from './format'

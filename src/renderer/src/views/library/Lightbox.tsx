@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { PhotoDetail, PhotoSummary } from '../../../../shared/contract/library'
+import type { PhotoDetail, PhotoSummary } from '@shared/contract/library'
 import { call, errorText } from '../../lib/api'
 import { formatBytes, formatDate, formatDay } from './format'
 import { placeholderUrl } from './placeholder'

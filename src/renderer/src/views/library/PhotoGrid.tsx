@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { PhotoSummary } from '../../../../shared/contract/library'
+import type { PhotoSummary } from '@shared/contract/library'
 import { indexForKey } from '../../lib/list-keys'
 import { usePlaceholder } from './placeholder'
 import { useRevealed } from './use-reveal'

@@ -1,4 +1,4 @@
-import { parseUrlList } from '../../../../shared/library/sources'
+import { parseUrlList } from '@shared/library/sources'
 
 export interface Sources {
   paths: string[]

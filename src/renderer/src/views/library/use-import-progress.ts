@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { ImportProgress } from '../../../../shared/contract/library'
+import type { ImportProgress } from '@shared/contract/library'
 import { useEvent } from '../../hooks/use-event'
 import { call } from '../../lib/api'
 

@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
-import type { LibraryFilter, PhotoSummary, SortKey } from '../../../../shared/contract/library'
+import type { LibraryFilter, PhotoSummary, SortKey } from '@shared/contract/library'
 import { useEvent } from '../../hooks/use-event'
 import { call } from '../../lib/api'
 

@@ -1,13 +1,13 @@
-import type { Place, Report } from '../../../../shared/contract/weather'
-import { dayRows } from '../../../../shared/weather/series'
-import { ago, localDay, placeLabel } from '../../../../shared/weather/time'
+import type { Place, Report } from '@shared/contract/weather'
+import { dayRows } from '@shared/weather/series'
+import { ago, localDay, placeLabel } from '@shared/weather/time'
 import {
   formatPrecipitation,
   formatTemperature,
   temperature,
   type Units
-} from '../../../../shared/weather/units'
-import { condition } from '../../../../shared/weather/wmo'
+} from '@shared/weather/units'
+import { condition } from '@shared/weather/wmo'
 import { formatFetched } from './HistoryView'
 import { ReportBody } from './ReportBody'
 import { WeatherIcon } from './WeatherIcon'

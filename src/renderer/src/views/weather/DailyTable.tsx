@@ -1,7 +1,7 @@
-import { condition } from '../../../../shared/weather/wmo'
-import { dayRows, extent } from '../../../../shared/weather/series'
-import type { Daily } from '../../../../shared/weather/forecast-schema'
-import { localClock, localDay } from '../../../../shared/weather/time'
+import { condition } from '@shared/weather/wmo'
+import { dayRows, extent } from '@shared/weather/series'
+import type { Daily } from '@shared/weather/forecast-schema'
+import { localClock, localDay } from '@shared/weather/time'
 import {
   compassPoint,
   formatPercent,
@@ -9,7 +9,7 @@ import {
   formatTemperature,
   formatWind,
   type Units
-} from '../../../../shared/weather/units'
+} from '@shared/weather/units'
 import { WeatherIcon } from './WeatherIcon'
 
 /** The 7-day table: condition, high/low on a shared scale, rain, wind, sunrise and sunset. */

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
-import { extent, segments, type HourPoint } from '../../../../shared/weather/series'
-import { localClock, localHour, localWeekday } from '../../../../shared/weather/time'
+import { extent, segments, type HourPoint } from '@shared/weather/series'
+import { localClock, localHour, localWeekday } from '@shared/weather/time'
 import {
   formatPercent,
   formatTemperature,
@@ -10,7 +10,7 @@ import {
   windSpeed,
   windSymbol,
   type Units
-} from '../../../../shared/weather/units'
+} from '@shared/weather/units'
 
 const W = 720
 const H = 230

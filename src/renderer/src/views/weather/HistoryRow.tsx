@@ -1,8 +1,8 @@
 import { memo } from 'react'
-import type { Place, ReportSummary } from '../../../../shared/contract/weather'
-import { ago, placeLabel } from '../../../../shared/weather/time'
-import { formatTemperature, type Units } from '../../../../shared/weather/units'
-import { condition } from '../../../../shared/weather/wmo'
+import type { Place, ReportSummary } from '@shared/contract/weather'
+import { ago, placeLabel } from '@shared/weather/time'
+import { formatTemperature, type Units } from '@shared/weather/units'
+import { condition } from '@shared/weather/wmo'
 import { WeatherIcon } from './WeatherIcon'
 
 /** The height of one history row, in pixels. */

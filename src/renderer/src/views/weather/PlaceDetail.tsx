@@ -1,6 +1,6 @@
-import type { PlaceView } from '../../../../shared/contract/weather'
-import { ago, isStale, placeLabel } from '../../../../shared/weather/time'
-import type { Units } from '../../../../shared/weather/units'
+import type { PlaceView } from '@shared/contract/weather'
+import { ago, isStale, placeLabel } from '@shared/weather/time'
+import type { Units } from '@shared/weather/units'
 import { ReportBody } from './ReportBody'
 import { useLatestReport } from './use-report'
 

@@ -1,8 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react'
-import type { PlaceView } from '../../../../shared/contract/weather'
-import { ago, isStale, placeLabel } from '../../../../shared/weather/time'
-import { formatTemperature, type Units } from '../../../../shared/weather/units'
-import { condition } from '../../../../shared/weather/wmo'
+import type { PlaceView } from '@shared/contract/weather'
+import { ago, isStale, placeLabel } from '@shared/weather/time'
+import { formatTemperature, type Units } from '@shared/weather/units'
+import { condition } from '@shared/weather/wmo'
 import { WeatherIcon } from './WeatherIcon'
 
 export interface PlaceListActions {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { GeoPlace } from '../../../../shared/contract/weather'
+import type { GeoPlace } from '@shared/contract/weather'
 import { call, errorText } from '../../lib/api'
 import { GeoNamesCredit } from './Credits'
 

@@ -1,7 +1,7 @@
-import type { Report } from '../../../../shared/contract/weather'
-import { conditionsAt } from '../../../../shared/weather/now'
-import { airAt, dayIndexAt, nextHours } from '../../../../shared/weather/series'
-import { localClock, localDay, offsetLabel } from '../../../../shared/weather/time'
+import type { Report } from '@shared/contract/weather'
+import { conditionsAt } from '@shared/weather/now'
+import { airAt, dayIndexAt, nextHours } from '@shared/weather/series'
+import { localClock, localDay, offsetLabel } from '@shared/weather/time'
 import {
   compassPoint,
   formatPercent,
@@ -9,8 +9,8 @@ import {
   formatTemperature,
   formatWind,
   type Units
-} from '../../../../shared/weather/units'
-import { condition } from '../../../../shared/weather/wmo'
+} from '@shared/weather/units'
+import { condition } from '@shared/weather/wmo'
 import { OpenMeteoCredit } from './Credits'
 import { DailyTable } from './DailyTable'
 import { ForecastChart } from './ForecastChart'

@@ -1,4 +1,4 @@
-import { condition, type ConditionIcon } from '../../../../shared/weather/wmo'
+import { condition, type ConditionIcon } from '@shared/weather/wmo'
 
 /** Condition pictures drawn in SVG (no emoji font or remote image needed). */
 export function WeatherIcon({

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ReportSummary } from '../../../../shared/contract/weather'
+import type { ReportSummary } from '@shared/contract/weather'
 import { useEvent } from '../../hooks/use-event'
 import { call, errorText } from '../../lib/api'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { PlaceView } from '../../../../shared/contract/weather'
+import type { PlaceView } from '@shared/contract/weather'
 import { useEvent } from '../../hooks/use-event'
 import { call, errorText } from '../../lib/api'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Report } from '../../../../shared/contract/weather'
+import type { Report } from '@shared/contract/weather'
 import { useEvent } from '../../hooks/use-event'
 import { call, errorText } from '../../lib/api'
 

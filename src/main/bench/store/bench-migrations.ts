@@ -1,0 +1,25 @@
+import type { Migration } from '../../core/migrations'
+
+/** "Test both" runs: versions 30–39. */
+export const activityMigrations: Migration[] = [
+  {
+    version: 30,
+    name: 'bench runs',
+    up(db) {
+      db.exec(`CREATE TABLE bench_runs (
+        id INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        status TEXT NOT NULL,
+        sample_label TEXT NOT NULL,
+        files INTEGER NOT NULL,
+        js_stage INTEGER NOT NULL,
+        with_weather INTEGER NOT NULL,
+        plans TEXT NOT NULL,
+        results TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      ) STRICT`)
+      db.exec('CREATE INDEX bench_runs_started ON bench_runs (started_at DESC)')
+    }
+  }
+]

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import sharp, { type SharpOptions } from 'sharp'
+import { rgbaToThumbHash } from 'thumbhash'
+import { dHash } from '@shared/library/dhash'
+import { decodableKinds, sniffImage } from '@shared/library/magic'
+import {
+  decodeFailure,
+  failure,
+  fileSystemFailure,
+  unsupportedFormat,
+  type Failure
+} from '@shared/library/reasons'
+import {
+  PREVIEW_EDGE,
+  THUMB_EDGE,
+  THUMB_VERSION,
+  previewFile,
+  sidecarFile,
+  thumbFile
+} from '@shared/library/thumbnails'
+import type { ImageFacts } from '@shared/worker/image-protocol'
+import { readExif } from './exif-facts'
+
+/** Decompression bombs are refused from the header, before any pixel is decoded. */
+export const MAX_MEGAPIXELS = 150
+/** Bigger files are not photos anyone imports; reading them whole would hurt the worker. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024
+
+export type PipelineOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
+
+const decodeOptions: SharpOptions = {
+  // 'truncated' fails cut-short files with a reason yet tolerates harmless warnings (odd EXIF).
+  failOn: 'truncated',
+  limitInputPixels: MAX_MEGAPIXELS * 1_000_000
+}
+
+/** Writes next to the target then renames, so a reader never sees half a file. */
+async function writeAtomic(target: string, data: Buffer | string): Promise<void> {
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  await writeFile(temp, data)
+  await rename(temp, target)
+}
+
+async function cached(outDir: string, hash: string): Promise<ImageFacts | null> {
+  try {
+    const facts = JSON.parse(await readFile(join(outDir, sidecarFile(hash)), 'utf8')) as ImageFacts
+    await Promise.all([stat(join(outDir, facts.thumb)), stat(join(outDir, facts.preview))])
+    return facts.version === THUMB_VERSION && facts.hash === hash ? facts : null
+  } catch {
+    return null
+  }
+}
+
+const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException)?.code
+
+/** A file read and hashed, ready to decode. */
+export interface LoadedImage {
+  readonly bytes: Buffer
+  readonly hash: string
+  readonly kind: string
+  readonly mtime: number
+}
+
+/**
+ * Stage 1, mostly I/O: read the file once, check what it really is, hash it, and reuse the
+ * outputs of identical content. Returns a finished outcome or the bytes for stage 2.
+ */
+export async function loadImage(
+  path: string,
+  outDir: string
+): Promise<PipelineOutcome | LoadedImage> {
+  let bytes: Buffer
+  let mtime: number
+  try {
+    const info = await stat(path)
+    if (info.isDirectory()) return { ok: false, failure: fileSystemFailure('EISDIR') }
+    if (info.size === 0)
+      return { ok: false, failure: failure('empty', 'The file is empty (0 bytes).') }
+    if (info.size > MAX_FILE_BYTES)
+      return {
+        ok: false,
+        failure: failure('too-large', `The file is larger than ${MAX_FILE_BYTES >> 20} MB.`)
+      }
+    mtime = info.mtimeMs
+    bytes = await readFile(path)
+  } catch (error) {
+    return { ok: false, failure: fileSystemFailure(errno(error)) }
+  }
+  if (bytes.length === 0)
+    return { ok: false, failure: failure('empty', 'The file is empty (0 bytes).') }
+
+  const kind = sniffImage(bytes.subarray(0, 64))
+  if (kind === 'unknown')
+    return {
+      ok: false,
+      failure: failure('not-image', 'The contents are not an image, whatever the file name says.')
+    }
+  if (!decodableKinds.has(kind)) return { ok: false, failure: unsupportedFormat(kind) }
+
+  const hash = createHash('sha256').update(bytes).digest('hex')
+  const reused = await cached(outDir, hash)
+  if (reused) return { ok: true, facts: { ...reused, bytes: bytes.length, mtime, reused: true } }
+  return { bytes, hash, kind, mtime }
+}
+
+/**
+ * Stage 2, CPU: decode once at preview size (shrink-on-load, EXIF orientation applied, sRGB),
+ * then make the preview, thumbnail, placeholder and perceptual hash from that decoded copy.
+ */
+export async function renderImage(loaded: LoadedImage, outDir: string): Promise<PipelineOutcome> {
+  const { bytes, hash, kind, mtime } = loaded
+  try {
+    const source = sharp(bytes, decodeOptions)
+    const meta = await source.metadata()
+    const exif = readExif(meta.exif)
+    const { data, info } = await source
+      .autoOrient()
+      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .toColourspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true })
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } }
+
+    // One after another, not in parallel: each sharp call would take its own thread, and a
+    // worker is meant to keep exactly one core busy (the pool size decides how many).
+    const preview = await sharp(data, raw).webp({ quality: 80, effort: 2 }).toBuffer()
+    const thumb = await sharp(data, raw)
+      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 72, effort: 2 })
+      .toBuffer()
+    const tiny = await sharp(data, raw)
+      .resize(100, 100, { fit: 'inside' })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    const grey = await sharp(data, raw).resize(9, 8, { fit: 'fill' }).greyscale().raw().toBuffer()
+
+    const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height }
+    const facts: ImageFacts = {
+      hash,
+      bytes: bytes.length,
+      mtime,
+      width: oriented.width,
+      height: oriented.height,
+      format: kind,
+      takenAt: exif.takenAt,
+      camera: exif.camera,
+      lat: exif.lat,
+      lon: exif.lon,
+      thumbhash: Buffer.from(
+        rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)
+      ).toString('base64'),
+      phash: dHash(grey),
+      thumb: thumbFile(hash),
+      preview: previewFile(hash),
+      version: THUMB_VERSION,
+      reused: false
+    }
+    await mkdir(dirname(join(outDir, facts.thumb)), { recursive: true })
+    await writeAtomic(join(outDir, facts.thumb), thumb)
+    await writeAtomic(join(outDir, facts.preview), preview)
+    // The sidecar goes last: its presence means both images are complete.
+    await writeAtomic(join(outDir, sidecarFile(hash)), JSON.stringify(facts))
+    return { ok: true, facts }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    if (errno(error)) return { ok: false, failure: fileSystemFailure(errno(error)) }
+    return { ok: false, failure: decodeFailure(message, MAX_MEGAPIXELS) }
+  }
+}
+
+export const isOutcome = (value: PipelineOutcome | LoadedImage): value is PipelineOutcome =>
+  'ok' in value
+
+/** Both stages for one file (used where nothing else shares the process, e.g. benchmarks). */
+export async function processImage(path: string, outDir: string): Promise<PipelineOutcome> {
+  const loaded = await loadImage(path, outDir)
+  return isOutcome(loaded) ? loaded : renderImage(loaded, outDir)
+}

@@ -1,0 +1,213 @@
+import {
+  airQualityLocationSchema,
+  apiErrorSchema,
+  forecastLocationSchema,
+  type AirQualityLocation,
+  type ForecastLocation,
+  type GeoHit
+} from '@shared/weather/forecast-schema'
+import { HostLimiter } from './host-limiter'
+import { fetchText, type TextResponse } from './http-text'
+import {
+  backoffDelay,
+  defaultRetryPolicy,
+  parseRetryAfter,
+  rateWindowOf,
+  windowEnd,
+  type RetryPolicy
+} from './retry-policy'
+import { parseGeoHits, parseLocations } from './open-meteo-parse'
+import { realSleep, type Sleep } from './sleep'
+import { SharedRequests } from './shared-requests'
+import { airQualityUrl, forecastUrl, searchUrl, type Api, type BaseUrls } from './weather-urls'
+import { WeatherFetchError } from './weather-errors'
+
+export interface GeoPoint {
+  readonly latitude: number
+  readonly longitude: number
+}
+
+export type ClientEvent =
+  | { type: 'request'; api: Api; attempt: number }
+  | { type: 'retry'; api: Api; attempt: number; delayMs: number; kind: string }
+  | { type: 'paused'; api: Api; until: number; reason: string }
+
+export interface ClientOptions {
+  fetch: typeof fetch
+  baseUrls: () => BaseUrls
+  now?: () => number
+  sleep?: Sleep
+  random?: () => number
+  timeoutMs?: number
+  retry?: Partial<RetryPolicy>
+  /** Per host; the free service runs one request per client and queues very few. */
+  maxInFlight?: number
+  onEvent?: (event: ClientEvent) => void
+  /** Called as each request goes out; the returned function when it settles (Activity view). */
+  track?: (host: string, label: string) => (ok: boolean) => void
+}
+
+const labels: Record<Api, string> = {
+  forecast: 'forecast',
+  'air-quality': 'air quality',
+  geocoding: 'place search'
+}
+
+/**
+ * Open-Meteo over async fetch: batches of places per request, per-host admission, merged
+ * identical requests, timeouts, cancellation and a retry policy that respects the service.
+ */
+export class OpenMeteoClient {
+  readonly stats = { requests: 0, retries: 0, http429: 0 }
+  private readonly limiters: Record<Api, HostLimiter>
+  private readonly requests = new SharedRequests()
+  private readonly policy: RetryPolicy
+  private readonly now: () => number
+  private readonly sleep: Sleep
+  private readonly random: () => number
+  private readonly timeoutMs: number
+
+  constructor(private readonly options: ClientOptions) {
+    this.now = options.now ?? Date.now
+    this.sleep = options.sleep ?? realSleep
+    this.random = options.random ?? Math.random
+    this.timeoutMs = options.timeoutMs ?? 15_000
+    this.policy = { ...defaultRetryPolicy, ...options.retry }
+    const max = options.maxInFlight ?? 2
+    const limiter = (api: Api): HostLimiter =>
+      new HostLimiter(labels[api], max, this.now, this.sleep, this.policy.maxWaitMs)
+    this.limiters = {
+      forecast: limiter('forecast'),
+      'air-quality': limiter('air-quality'),
+      geocoding: limiter('geocoding')
+    }
+  }
+
+  /** When a host is held back after a 429, until when (ms since epoch). */
+  pausedUntil(api: Api): number | null {
+    return this.limiters[api].pausedUntil
+  }
+
+  forecast(points: readonly GeoPoint[], signal?: AbortSignal): Promise<ForecastLocation[]> {
+    const url = forecastUrl(this.options.baseUrls().forecast, points)
+    return this.requests.run(url, signal, (s) =>
+      this.withRetries('forecast', url, s, (text) =>
+        parseLocations(text, forecastLocationSchema, points.length, 'forecast')
+      )
+    )
+  }
+
+  airQuality(points: readonly GeoPoint[], signal?: AbortSignal): Promise<AirQualityLocation[]> {
+    const url = airQualityUrl(this.options.baseUrls()['air-quality'], points)
+    return this.requests.run(url, signal, (s) =>
+      this.withRetries('air-quality', url, s, (text) =>
+        parseLocations(text, airQualityLocationSchema, points.length, 'air quality')
+      )
+    )
+  }
+
+  search(name: string, count: number, signal?: AbortSignal): Promise<GeoHit[]> {
+    const url = searchUrl(this.options.baseUrls().geocoding, name, count)
+    return this.requests.run(url, signal, (s) =>
+      this.withRetries('geocoding', url, s, parseGeoHits)
+    )
+  }
+
+  private async withRetries<T>(
+    api: Api,
+    url: string,
+    signal: AbortSignal,
+    parse: (text: string) => T
+  ): Promise<T> {
+    const limiter = this.limiters[api]
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const release = await limiter.acquire(signal)
+        let res: TextResponse
+        const settle = this.options.track?.(new URL(url).host, `Open-Meteo ${labels[api]}`)
+        try {
+          this.stats.requests++
+          this.options.onEvent?.({ type: 'request', api, attempt })
+          res = await fetchText(this.options.fetch, url, {
+            signal,
+            timeoutMs: this.timeoutMs,
+            label: labels[api]
+          })
+          settle?.(res.status === 200)
+        } catch (error) {
+          settle?.(false)
+          throw error
+        } finally {
+          release()
+        }
+        if (res.status === 200) return parse(res.text)
+        throw this.httpFailure(api, res)
+      } catch (caught) {
+        const error =
+          caught instanceof WeatherFetchError
+            ? caught
+            : new WeatherFetchError('invalid_body', `Open-Meteo's answer could not be read.`)
+        error.attempts = attempt
+        if (!error.retryable || attempt >= this.policy.maxAttempts) throw error
+        const until = error.details.pausedUntil
+        let delay: number
+        if (until) {
+          // The limiter waits out the pause before the next attempt (or fails if it is long).
+          if (until - this.now() > this.policy.maxWaitMs) throw error
+          delay = 0
+        } else {
+          delay = error.details.retryAfterMs ?? backoffDelay(this.policy, attempt, this.random)
+          if (delay > this.policy.maxWaitMs) throw error
+        }
+        this.stats.retries++
+        this.options.onEvent?.({ type: 'retry', api, attempt, delayMs: delay, kind: error.kind })
+        if (delay > 0) await this.sleep(delay, signal)
+      }
+    }
+  }
+
+  private httpFailure(api: Api, res: TextResponse): WeatherFetchError {
+    const label = labels[api]
+    let reason = ''
+    try {
+      const body = apiErrorSchema.safeParse(JSON.parse(res.text))
+      if (body.success) reason = body.data.reason
+    } catch {
+      // Not Open-Meteo's JSON error body (a proxy page, say): the status speaks for itself.
+    }
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.now())
+    if (res.status === 429) {
+      this.stats.http429++
+      const window = rateWindowOf(reason)
+      const until = window
+        ? windowEnd(window, this.now())
+        : retryAfterMs !== null
+          ? this.now() + retryAfterMs
+          : null
+      if (until !== null) {
+        this.limiters[api].pause(until)
+        this.options.onEvent?.({ type: 'paused', api, until, reason })
+      }
+      const when = until ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : ''
+      return new WeatherFetchError(
+        'rate_limited',
+        window
+          ? `Open-Meteo's ${window}ly request limit is reached (${label}); paused${when}.`
+          : `Open-Meteo is busy with other requests (${label}).`,
+        { status: 429, retryAfterMs, pausedUntil: window ? until : null }
+      )
+    }
+    if (res.status >= 400 && res.status < 500) {
+      return new WeatherFetchError(
+        'rejected',
+        `Open-Meteo refused the ${label} request (HTTP ${res.status})${reason ? `: ${reason}` : '.'}`,
+        { status: res.status }
+      )
+    }
+    return new WeatherFetchError(
+      'server',
+      `Open-Meteo had a problem answering (${label}, HTTP ${res.status}).`,
+      { status: res.status, retryAfterMs }
+    )
+  }
+}

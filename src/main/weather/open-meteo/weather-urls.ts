@@ -1,0 +1,71 @@
+import type { GeoPoint } from './open-meteo-client'
+import {
+  AIR_FORECAST_DAYS,
+  airCurrentVars,
+  airHourlyVars,
+  currentVars,
+  dailyVars,
+  FORECAST_DAYS,
+  hourlyVars
+} from '@shared/weather/variables'
+
+export type Api = 'forecast' | 'air-quality' | 'geocoding'
+export type BaseUrls = Readonly<Record<Api, string>>
+
+export const openMeteoBaseUrls: BaseUrls = {
+  forecast: 'https://api.open-meteo.com',
+  'air-quality': 'https://air-quality-api.open-meteo.com',
+  geocoding: 'https://geocoding-api.open-meteo.com'
+}
+
+/**
+ * The real endpoints unless overridden: the environment (tests, demos) wins over the setting.
+ * One override base serves all three paths, like the fixture server does.
+ */
+export function resolveBaseUrls(setting: string, envValue: string | undefined): BaseUrls {
+  const base = (envValue ?? '').trim() || setting.trim()
+  if (!base) return openMeteoBaseUrls
+  return { forecast: base, 'air-quality': base, geocoding: base }
+}
+
+const join = (base: string, path: string): URL =>
+  new URL(path, base.endsWith('/') ? base : `${base}/`)
+
+// Four decimals is ~11 m: plenty for weather, and equal places make equal (mergeable) URLs.
+const coord = (n: number): string => String(Math.round(n * 1e4) / 1e4)
+
+function withPoints(url: URL, points: readonly GeoPoint[]): URL {
+  url.searchParams.set('latitude', points.map((p) => coord(p.latitude)).join(','))
+  url.searchParams.set('longitude', points.map((p) => coord(p.longitude)).join(','))
+  return url
+}
+
+export function forecastUrl(base: string, points: readonly GeoPoint[]): string {
+  const url = withPoints(join(base, 'v1/forecast'), points)
+  url.searchParams.set('current', currentVars.join(','))
+  url.searchParams.set('hourly', hourlyVars.join(','))
+  url.searchParams.set('daily', dailyVars.join(','))
+  url.searchParams.set('timezone', 'auto')
+  url.searchParams.set('timeformat', 'unixtime')
+  url.searchParams.set('forecast_days', String(FORECAST_DAYS))
+  return url.toString()
+}
+
+export function airQualityUrl(base: string, points: readonly GeoPoint[]): string {
+  const url = withPoints(join(base, 'v1/air-quality'), points)
+  url.searchParams.set('current', airCurrentVars.join(','))
+  url.searchParams.set('hourly', airHourlyVars.join(','))
+  url.searchParams.set('timezone', 'auto')
+  url.searchParams.set('timeformat', 'unixtime')
+  url.searchParams.set('forecast_days', String(AIR_FORECAST_DAYS))
+  return url.toString()
+}
+
+export function searchUrl(base: string, name: string, count: number): string {
+  const url = join(base, 'v1/search')
+  url.searchParams.set('name', name)
+  url.searchParams.set('count', String(count))
+  url.searchParams.set('language', 'en')
+  url.searchParams.set('format', 'json')
+  return url.toString()
+}

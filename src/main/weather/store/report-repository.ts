@@ -1,0 +1,167 @@
+import {
+  reportPayloadSchema,
+  type HistoryQuery,
+  type Report,
+  type ReportPayload,
+  type ReportSummary
+} from '@shared/contract/weather'
+import { conditionsAt } from '@shared/weather/now'
+import { storedUnits } from '@shared/weather/variables'
+import type { Db } from '../../platform/store/database'
+
+interface SummaryRow {
+  id: number
+  place_id: number
+  fetched_at: number
+  provider: string
+  timezone: string
+  utc_offset_seconds: number
+  temperature: number | null
+  weather_code: number | null
+  temp_max: number | null
+  temp_min: number | null
+  is_day: number
+  has_air_quality: number
+}
+interface ReportRow extends SummaryRow {
+  units: string
+  payload: string
+}
+
+const SUMMARY_COLUMNS = `id, place_id, fetched_at, provider, timezone, utc_offset_seconds,
+  temperature, weather_code, temp_max, temp_min, is_day, has_air_quality`
+
+const toSummary = (r: SummaryRow): ReportSummary => ({
+  id: r.id,
+  placeId: r.place_id,
+  fetchedAt: r.fetched_at,
+  provider: r.provider,
+  timezone: r.timezone,
+  utcOffsetSeconds: r.utc_offset_seconds,
+  temperature: r.temperature,
+  weatherCode: r.weather_code,
+  tempMax: r.temp_max,
+  tempMin: r.temp_min,
+  isDay: r.is_day === 1,
+  hasAirQuality: r.has_air_quality === 1
+})
+
+export const PROVIDER = 'open-meteo'
+
+/** Every report ever fetched; rows are inserted, never updated. */
+export class ReportRepository {
+  private readonly insertStmt
+  private readonly latestStmt
+  private readonly summaryStmt
+  private readonly getStmt
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO weather_reports (place_id, fetched_at, provider, units, timezone,
+         utc_offset_seconds, payload, temperature, weather_code, temp_max, temp_min, is_day,
+         has_air_quality)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    this.latestStmt = db.prepare<[number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM weather_reports WHERE place_id = ?
+       ORDER BY fetched_at DESC, id DESC LIMIT 1`
+    )
+    this.summaryStmt = db.prepare<[number], SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM weather_reports WHERE id = ?`
+    )
+    this.getStmt = db.prepare<[number], ReportRow>('SELECT * FROM weather_reports WHERE id = ?')
+  }
+
+  insert(placeId: number, fetchedAt: number, payload: ReportPayload): ReportSummary {
+    const now = conditionsAt(payload.forecast, Math.floor(fetchedAt / 1000))
+    const info = this.insertStmt.run(
+      placeId,
+      fetchedAt,
+      PROVIDER,
+      JSON.stringify(storedUnits),
+      payload.forecast.timezone,
+      payload.forecast.utc_offset_seconds,
+      JSON.stringify(payload),
+      now?.temperature ?? null,
+      now?.weatherCode ?? null,
+      now?.todayMax ?? null,
+      now?.todayMin ?? null,
+      now ? (now.isDay ? 1 : 0) : 1,
+      payload.airQuality ? 1 : 0
+    )
+    return this.summary(Number(info.lastInsertRowid))!
+  }
+
+  summary(id: number): ReportSummary | null {
+    const row = this.summaryStmt.get(id)
+    return row ? toSummary(row) : null
+  }
+
+  get(id: number): Report | null {
+    const row = this.getStmt.get(id)
+    if (!row) return null
+    return {
+      ...toSummary(row),
+      units: JSON.parse(row.units) as Report['units'],
+      // Parsed again on the way out: a row damaged on disk fails here, not in the window.
+      payload: reportPayloadSchema.parse(JSON.parse(row.payload))
+    }
+  }
+
+  latestSummary(placeId: number): ReportSummary | null {
+    const row = this.latestStmt.get(placeId)
+    return row ? toSummary(row) : null
+  }
+
+  latest(placeId: number): Report | null {
+    const s = this.latestSummary(placeId)
+    return s ? this.get(s.id) : null
+  }
+
+  history(q: HistoryQuery): { total: number; rows: ReportSummary[] } {
+    const where: string[] = []
+    const args: number[] = []
+    if (q.placeId != null) {
+      where.push('place_id = ?')
+      args.push(q.placeId)
+    }
+    if (q.from != null) {
+      where.push('fetched_at >= ?')
+      args.push(q.from)
+    }
+    if (q.to != null) {
+      where.push('fetched_at <= ?')
+      args.push(q.to)
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const total = this.db
+      .prepare<number[], { n: number }>(`SELECT count(*) AS n FROM weather_reports ${clause}`)
+      .get(...args)!.n
+    const rows = this.db
+      .prepare<number[], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM weather_reports ${clause}
+         ORDER BY fetched_at DESC, id DESC LIMIT ? OFFSET ?`
+      )
+      .all(...args, q.limit, q.offset)
+    return { total, rows: rows.map(toSummary) }
+  }
+
+  /**
+   * Deletes reports fetched before `cutoff`, except each place's latest: a place that could not
+   * refresh for a while still opens on its last report.
+   */
+  purgeBefore(cutoff: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM weather_reports WHERE fetched_at < ? AND id NOT IN (
+           SELECT (SELECT id FROM weather_reports WHERE place_id = p.place_id
+                   ORDER BY fetched_at DESC, id DESC LIMIT 1)
+           FROM (SELECT DISTINCT place_id FROM weather_reports) p)`
+      )
+      .run(cutoff).changes
+  }
+
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM weather_reports').get()!.n
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ImportProgress } from '@shared/contract/library'
+import { memoryLogger } from '../../src/main/platform/log'
+import { openDatabase, type Db } from '../../src/main/platform/store/database'
+import { migrations } from '../../src/main/core/migrations'
+import { sourceLauncher, sourceWorkerEntry } from './source-workers'
+import { ImagePool } from '../../src/main/library/pool/image-pool'
+import { ImportQueue } from '../../src/main/library/import/import-queue'
+import { UrlDownloader } from '../../src/main/library/import/url-downloader'
+
+export interface QueueKit {
+  readonly db: Db
+  readonly queue: ImportQueue
+  readonly thumbs: string
+  readonly progress: ImportProgress[]
+  readonly finished: number[]
+  /** Closes the queue and the database, like quitting the app. */
+  quit(): Promise<void>
+}
+
+/** A real import queue on a real SQLite file in `dir`, with image workers run from source. */
+export function openQueue(
+  dir: string,
+  options: { workers?: number; taskTimeoutMs?: number; fetch?: typeof fetch } = {}
+): QueueKit {
+  const db = openDatabase(join(dir, 'skyfolio.db'), { migrations })
+  const thumbs = join(dir, 'thumbs')
+  const downloads = join(dir, 'downloads')
+  mkdirSync(thumbs, { recursive: true })
+  mkdirSync(downloads, { recursive: true })
+  const progress: ImportProgress[] = []
+  const finished: number[] = []
+  const queue = new ImportQueue({
+    db,
+    log: memoryLogger(),
+    now: Date.now,
+    createPool: (onSlotFree) =>
+      new ImagePool({
+        launcher: sourceLauncher(),
+        entry: sourceWorkerEntry('image-worker'),
+        outDir: thumbs,
+        size: options.workers ?? 2,
+        taskTimeoutMs: options.taskTimeoutMs ?? 30_000,
+        env: { SKYFOLIO_IMAGE_WORKER_FAULTS: '1' },
+        log: memoryLogger(),
+        onSlotFree
+      }),
+    downloader: new UrlDownloader({
+      fetch: options.fetch ?? fetch,
+      dir: downloads,
+      headersTimeoutMs: 3000,
+      idleTimeoutMs: 3000
+    }),
+    onProgress: (p) => progress.push(p),
+    onAdded: () => undefined,
+    onFinished: (c) => finished.push(c.done),
+    idlePoolMs: 200
+  })
+  return {
+    db,
+    queue,
+    thumbs,
+    progress,
+    finished,
+    async quit() {
+      await queue.close()
+      db.close()
+    }
+  }
+}
+
+export const rows = <T>(db: Db, sql: string, ...args: unknown[]): T[] =>
+  db.prepare(sql).all(...args) as T[]
