@@ -1,7 +1,7 @@
-import type { Migration } from '../../core/migrations'
+import type { Migration } from '../../platform/store/migration'
 
 /** "Test both" runs: versions 30–39. */
-export const activityMigrations: Migration[] = [
+export const benchMigrations: Migration[] = [
   {
     version: 30,
     name: 'bench runs',

@@ -18,11 +18,11 @@ function makePool(dir: string, options: Partial<ImagePoolOptions> = {}): ImagePo
   mkdirSync(outDir, { recursive: true })
   const pool = new ImagePool({
     launcher: sourceLauncher(),
-    entry: sourceWorkerEntry('image-worker'),
+    entry: sourceWorkerEntry('faulty-image-worker'),
     outDir,
     size: 2,
     log: memoryLogger(),
-    env: { SKYFOLIO_IMAGE_WORKER_FAULTS: '1' },
+
     ...options
   })
   pools.push(pool)

@@ -1,15 +1,18 @@
 import { failure, type Failure } from '@shared/library/reasons'
-import {
-  imageReplySchema,
-  type ImageFacts,
-  type ImageRequest
-} from '@shared/worker/image-protocol'
+import { imageReplySchema, type ImageRequest } from '@shared/worker/image-protocol'
 import type { Logger } from '../../platform/log'
 import type { ProcessLauncher, WorkerEvent } from '../../platform/process/launcher'
 import { crashedTwice, retryAlone, timedOutTwice } from './pool-strikes'
-import { newWorker, pickWorker, shutDown, type Task, type Worker } from './pool-workers'
+import {
+  newWorker,
+  pickWorker,
+  shutDown,
+  type PoolOutcome,
+  type Task,
+  type Worker
+} from './pool-workers'
 
-export type PoolOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
+export type { PoolOutcome } from './pool-workers'
 
 export class PoolClosedError extends Error {
   constructor() {
@@ -28,7 +31,8 @@ export interface ImagePoolOptions {
   /** A file that takes longer is treated as a hung worker. */
   readonly taskTimeoutMs?: number
   readonly startTimeoutMs?: number
-  readonly env?: Record<string, string>
+  /** Arguments for each worker process ("test both" adds its JS stage). */
+  readonly args?: readonly string[]
   readonly log: Logger
   /** Called whenever a slot frees up, so the caller can send more work. */
   readonly onSlotFree?: () => void
@@ -124,7 +128,7 @@ export class ImagePool {
     }, this.startTimeoutMs)
     worker.handle = this.options.launcher.launch(
       this.options.entry,
-      { name: `image-worker-${worker.id}`, lowPriority: true, env: this.options.env },
+      { name: `image-worker-${worker.id}`, lowPriority: true, args: this.options.args ?? [] },
       (event) => this.onWorkerEvent(worker, event)
     )
   }

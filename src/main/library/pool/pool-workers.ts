@@ -1,6 +1,9 @@
-import type { ImageRequest } from '@shared/worker/image-protocol'
+import type { Failure } from '@shared/library/reasons'
+import type { ImageFacts, ImageRequest } from '@shared/worker/image-protocol'
 import type { WorkerHandle } from '../../platform/process/launcher'
-import type { PoolOutcome } from './image-pool'
+
+/** What a file's trip through the pool ends with. */
+export type PoolOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
 
 export interface Task {
   readonly seq: number

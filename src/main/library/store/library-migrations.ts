@@ -1,4 +1,4 @@
-import type { Migration } from '../../core/migrations'
+import type { Migration } from '../../platform/store/migration'
 
 /** Library tables: versions 20–29. */
 export const libraryMigrations: Migration[] = [

@@ -4,8 +4,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../test/support/temp-dir'
 import { StoreOpenError, openDatabase } from './database'
-import type { Migration } from '../../core/migrations'
-import { migrations as appMigrations } from '../../core/migrations'
+import type { Migration } from './migration'
 
 const tempDir = useTempDir()
 
@@ -108,13 +107,5 @@ describe('openDatabase', () => {
     const raw = new Database(file, { readonly: true })
     expect(raw.pragma('user_version', { simple: true })).toBe(99)
     raw.close()
-  })
-
-  it("the app's own migrations apply to an empty file", () => {
-    const db = openDatabase(join(tempDir(), 'skyfolio.db'), { migrations: appMigrations })
-    const latest = Math.max(...appMigrations.map((m) => m.version))
-    expect(db.pragma('user_version', { simple: true })).toBe(latest)
-    expect(new Set(appMigrations.map((m) => m.version)).size).toBe(appMigrations.length)
-    db.close()
   })
 })

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Migration } from '../../core/migrations'
+import type { Migration } from './migration'
 
 export type Db = Database.Database
 

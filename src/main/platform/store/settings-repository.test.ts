@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultSettings } from '@shared/contract'
 import { useTempDir } from '../../../../test/support/temp-dir'
 import { openDatabase } from './database'
-import { migrations } from '../../core/migrations'
+import { settingsMigrations as migrations } from './migration'
 import { SettingsRepository } from './settings-repository'
 
 const tempDir = useTempDir()

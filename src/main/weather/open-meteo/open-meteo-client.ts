@@ -19,13 +19,17 @@ import {
 import { parseGeoHits, parseLocations } from './open-meteo-parse'
 import { realSleep, type Sleep } from './sleep'
 import { SharedRequests } from './shared-requests'
-import { airQualityUrl, forecastUrl, searchUrl, type Api, type BaseUrls } from './weather-urls'
+import {
+  airQualityUrl,
+  forecastUrl,
+  searchUrl,
+  type Api,
+  type BaseUrls,
+  type GeoPoint
+} from './weather-urls'
 import { WeatherFetchError } from './weather-errors'
 
-export interface GeoPoint {
-  readonly latitude: number
-  readonly longitude: number
-}
+export type { GeoPoint } from './weather-urls'
 
 export type ClientEvent =
   | { type: 'request'; api: Api; attempt: number }

@@ -1,4 +1,3 @@
-import type { GeoPoint } from './open-meteo-client'
 import {
   AIR_FORECAST_DAYS,
   airCurrentVars,
@@ -8,6 +7,11 @@ import {
   FORECAST_DAYS,
   hourlyVars
 } from '@shared/weather/variables'
+
+export interface GeoPoint {
+  readonly latitude: number
+  readonly longitude: number
+}
 
 export type Api = 'forecast' | 'air-quality' | 'geocoding'
 export type BaseUrls = Readonly<Record<Api, string>>

@@ -1,4 +1,4 @@
-import type { Migration } from '../../core/migrations'
+import type { Migration } from '../../platform/store/migration'
 
 /** Weather tables: versions 10–19. */
 export const weatherMigrations: Migration[] = [
