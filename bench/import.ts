@@ -21,6 +21,7 @@ import { createLogger } from '../src/main/platform/log'
 import { sourceLauncher, sourceWorkerEntry } from '../test/support/source-workers'
 import { runCeiling } from './import-ceiling'
 import { generateInputs } from './import-inputs'
+import { readConfig } from '../src/main/core/config'
 
 interface Args {
   files: number
@@ -137,7 +138,7 @@ async function runApp(inputDir: string, warmFile: string, workers: number): Prom
     desktop: headlessDesktop,
     log: createLogger('bench', 'error'),
     fetch: () => Promise.reject(new Error('offline')),
-    env: {}
+    config: readConfig({})
   })
   try {
     await call(core, 'settings:update', { importWorkers: workers })

@@ -10,6 +10,7 @@ import { NodeLauncher } from '../src/main/platform/process/node-launcher'
 import { startFixtureProcess } from './support/fixture-process'
 import { benchPlace } from './support/places'
 import { arg, printTable, round } from './support/report'
+import { readConfig } from '../src/main/core/config'
 
 /**
  * `npm run bench:strategies [-- --files 40 --workers N --js-stage --json]`
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     workerEntry: (name) => join(built, `${name}.js`),
     desktop: headlessDesktop,
     log: createLogger('bench', 'warn'),
-    env: { ...process.env, SKYFOLIO_WEATHER_URL: fixture.url }
+    config: { ...readConfig(), weatherUrl: fixture.url }
   })
   try {
     for (let i = 0; i < 10; i++) {

@@ -10,6 +10,7 @@ import { migrations } from '../../src/main/core/migrations'
 import { SettingsRepository } from '../../src/main/platform/store/settings-repository'
 import { TaskTracker } from '../../src/main/platform/tasks/task-tracker'
 import { sourceLauncher, sourceWorkerEntry } from './source-workers'
+import { testConfig } from './config'
 
 /**
  * A complete service context on a real SQLite file below `dir`, with workers run from source
@@ -35,7 +36,7 @@ export function testServiceContext(dir: string, overrides: Partial<ServiceContex
     fetch,
     network: new NetworkTracker(),
     now: Date.now,
-    env: {},
+    config: testConfig(),
     ...overrides
   }
   return { ctx, events, log, close: () => db.close() }

@@ -10,6 +10,7 @@ import { NetworkTracker } from '../platform/metrics/network-tracker'
 import { createNodeProcessStats, type ProcessStatsSource } from '../platform/metrics/process-stats'
 import { appPaths, type AppPaths } from '../platform/paths'
 import type { ProcessLauncher } from '../platform/process/launcher'
+import type { AppConfig } from './config'
 import type { ServiceContext } from './service'
 import { openDatabase } from '../platform/store/database'
 import { migrations } from './migrations'
@@ -28,7 +29,8 @@ export interface CoreOptions {
   readonly log: Logger
   readonly fetch?: typeof fetch
   readonly now?: () => number
-  readonly env?: NodeJS.ProcessEnv
+  /** Settings read once from the environment (core/config.ts). */
+  readonly config: AppConfig
   /** Per-process CPU and memory; the OS's figures when not given (Electron passes its own). */
   readonly processStats?: ProcessStatsSource
 }
@@ -66,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
     fetch: options.fetch ?? globalThis.fetch,
     network,
     now,
-    env: options.env ?? process.env
+    config: options.config
   })
 
   const weather = setupWeather(ctx('weather'))

@@ -1,4 +1,5 @@
 import type { Channel } from '@shared/contract'
+import type { AppConfig } from './config'
 import type { DesktopBridge } from '../platform/desktop'
 import type { EventBus } from '../platform/ipc/event-bus'
 import type { Handlers } from '../platform/ipc/router'
@@ -26,7 +27,7 @@ export interface ServiceContext {
   /** Network requests in flight, for the Activity view: wrap each outgoing request. */
   readonly network: NetworkTracker
   readonly now: () => number
-  readonly env: NodeJS.ProcessEnv
+  readonly config: AppConfig
 }
 
 /** A domain: its request handlers, and what it starts and stops. */

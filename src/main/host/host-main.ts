@@ -1,8 +1,8 @@
 import { join } from 'node:path'
+import { readConfig } from '../core/config'
 import { createCore } from '../core/core'
 import { headlessDesktop } from '../platform/desktop'
 import { createLogger } from '../platform/log'
-import { defaultUserDataDir } from '../platform/paths'
 import { NodeLauncher } from '../platform/process/node-launcher'
 import { StoreOpenError } from '../platform/store/database'
 import { newToken } from './host-auth'
@@ -15,14 +15,16 @@ import { startHost } from './http-host'
  *   SKYFOLIO_PORT       port (default: a free one)
  */
 async function main(): Promise<void> {
-  const log = createLogger('host')
+  const config = readConfig()
+  const log = createLogger('host', config.logLevel)
   const here = __dirname
   let core
   try {
     core = createCore({
-      userDataDir: process.env.SKYFOLIO_USER_DATA || defaultUserDataDir(),
+      config,
+      userDataDir: config.userDataDir ?? config.defaultUserDataDir,
       runtime: 'headless',
-      version: process.env.npm_package_version ?? '0.0.0',
+      version: config.version,
       launcher: new NodeLauncher(),
       workerEntry: (name) => join(here, `${name}.js`),
       desktop: headlessDesktop,
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     rendererDir: join(here, '../renderer'),
     token: newToken(),
     log,
-    port: process.env.SKYFOLIO_PORT ? Number(process.env.SKYFOLIO_PORT) : 0
+    port: config.port
   })
   // The one line a person (or the e2e fixture) reads: the URL with this run's token.
   console.log(`Skyfolio headless host: open ${host.url}`)

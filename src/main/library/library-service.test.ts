@@ -8,6 +8,7 @@ import { memoryLogger } from '../platform/log'
 import { sourceLauncher, sourceWorkerEntry } from '../../../test/support/source-workers'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { writeJpeg } from '../../../test/support/test-images'
+import { testConfig } from '../../../test/support/config'
 
 const tempDir = useTempDir()
 const cores: Core[] = []
@@ -25,7 +26,7 @@ function core(dir: string, desktop: Partial<DesktopBridge> = {}): Core {
     desktop: { ...headlessDesktop, ...desktop },
     log: memoryLogger(),
     fetch: () => Promise.reject(new Error('offline')),
-    env: {}
+    config: testConfig()
   })
   cores.push(c)
   return c

@@ -29,7 +29,7 @@ const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 export function createLogger(
   scope = 'skyfolio',
-  minLevel: LogLevel = (process.env.SKYFOLIO_LOG as LogLevel | undefined) ?? 'info',
+  minLevel: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(line + '\n')
 ): Logger {
   const emit = (level: LogLevel, message: string, context?: Record<string, unknown>): void => {

@@ -5,8 +5,8 @@ export const APP_NAME = 'Skyfolio'
 
 /** The same folder Electron's app.getPath('userData') gives for this product name. */
 export function defaultUserDataDir(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
   home: string = homedir()
 ): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME)

@@ -9,6 +9,7 @@ import {
   shell,
   type BrowserWindow
 } from 'electron'
+import { readConfig } from '../core/config'
 import { createCore, type Core } from '../core/core'
 import { createLogger } from '../platform/log'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../security/app-origin'
@@ -29,10 +30,11 @@ const ONLINE_POLL_MS = 15_000
 
 /** The Electron entry: one instance, one window, the same core as the headless host. */
 export function startElectronApp(): void {
-  const log = createLogger('app')
+  const config = readConfig()
+  const log = createLogger('app', config.logLevel)
 
   // Another user-data folder (the e2e tests, a second profile), set before anything reads it.
-  if (process.env.SKYFOLIO_USER_DATA) app.setPath('userData', process.env.SKYFOLIO_USER_DATA)
+  if (config.userDataDir) app.setPath('userData', config.userDataDir)
   // Must happen before 'ready': app:// gets a real, secure origin for the CSP's 'self'.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 
@@ -121,6 +123,7 @@ export function startElectronApp(): void {
     const userDataDir = app.getPath('userData')
     try {
       core = createCore({
+        config,
         userDataDir,
         runtime: 'electron',
         version: app.getVersion(),

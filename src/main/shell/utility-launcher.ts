@@ -3,7 +3,6 @@ import {
   deadHandle,
   endOnce,
   missingEntry,
-  workerEnv,
   type LaunchOptions,
   type ProcessLauncher,
   type WorkerEvent,
@@ -32,7 +31,6 @@ export class UtilityLauncher implements ProcessLauncher {
       if (missing) throw new Error(missing)
       child = utilityProcess.fork(entry, [...(options.args ?? [])], {
         serviceName: `Skyfolio ${options.name}`,
-        env: workerEnv(options),
         stdio: 'inherit'
       })
     } catch (error) {

@@ -12,12 +12,13 @@ import { SettingsRepository } from '../platform/store/settings-repository'
 import { TaskTracker } from '../platform/tasks/task-tracker'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { openStore, paris, parisTx, useFixture } from '../../../test/support/weather-test-kit'
+import { testConfig } from '../../../test/support/config'
 import { setupWeather } from './weather-service'
 
 const fixture = useFixture()
 const tempDir = useTempDir()
 
-function context(dir: string, env: NodeJS.ProcessEnv, fetchFn: typeof fetch = fetch) {
+function context(dir: string, weatherUrl: string | null, fetchFn: typeof fetch = fetch) {
   const db = openStore(dir)
   const log = memoryLogger()
   const bus = new EventBus(log)
@@ -38,7 +39,7 @@ function context(dir: string, env: NodeJS.ProcessEnv, fetchFn: typeof fetch = fe
     fetch: fetchFn,
     network: new NetworkTracker(),
     now: Date.now,
-    env: { SKYFOLIO_WEATHER_AUTOREFRESH: '0', ...env }
+    config: testConfig({ weatherUrl })
   }
   return { ctx, db, events, statuses }
 }
@@ -46,7 +47,7 @@ function context(dir: string, env: NodeJS.ProcessEnv, fetchFn: typeof fetch = fe
 describe('weather service through the router', () => {
   it('searches, adds places (first report arrives as an event) and lists them', async () => {
     const server = await fixture()
-    const { ctx, db, events, statuses } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const { ctx, db, events, statuses } = context(tempDir(), server.url)
     const service = setupWeather(ctx)
     const router = createRouter(service.handlers as Handlers, ctx.log)
     const found = await router.dispatch('weather:search', { query: 'Paris' })
@@ -71,7 +72,7 @@ describe('weather service through the router', () => {
   it('opens on stored data without touching the network', async () => {
     const server = await fixture()
     const dir = tempDir()
-    const first = context(dir, { SKYFOLIO_WEATHER_URL: server.url })
+    const first = context(dir, server.url)
     const s1 = setupWeather(first.ctx)
     const r1 = createRouter(s1.handlers as Handlers, first.ctx.log)
     await r1.dispatch('weather:add-place', paris)
@@ -85,7 +86,7 @@ describe('weather service through the router', () => {
       calls++
       throw new TypeError('fetch failed')
     }) as unknown as typeof fetch
-    const second = context(dir, {}, offline)
+    const second = context(dir, null, offline)
     const s2 = setupWeather(second.ctx)
     s2.start?.()
     const r2 = createRouter(s2.handlers as Handlers, second.ctx.log)
@@ -103,7 +104,7 @@ describe('weather service through the router', () => {
 
   it('reports a missing report as not_found and removes a place without losing its history', async () => {
     const server = await fixture()
-    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const { ctx, db } = context(tempDir(), server.url)
     const service = setupWeather(ctx)
     const router = createRouter(service.handlers as Handlers, ctx.log)
     expect(await router.dispatch('weather:report', { id: 999 })).toMatchObject({
@@ -136,7 +137,7 @@ describe('weather:restore-place', () => {
 
   it('undoes a removal: the place is back at its position with its reports', async () => {
     const server = await fixture()
-    const { ctx, db, events } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const { ctx, db, events } = context(tempDir(), server.url)
     const service = setupWeather(ctx)
     const router = createRouter(service.handlers as Handlers, ctx.log)
     const a = (await router.dispatch('weather:add-place', paris)) as {
@@ -176,7 +177,7 @@ describe('weather:restore-place', () => {
 
   it('gives back the home place when it was the only one', async () => {
     const server = await fixture()
-    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const { ctx, db } = context(tempDir(), server.url)
     const service = setupWeather(ctx)
     const router = createRouter(service.handlers as Handlers, ctx.log)
     const a = (await router.dispatch('weather:add-place', paris)) as {
@@ -192,7 +193,7 @@ describe('weather:restore-place', () => {
 
   it('answers not_found for an unknown id and conflict for a place still listed', async () => {
     const server = await fixture()
-    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const { ctx, db } = context(tempDir(), server.url)
     const service = setupWeather(ctx)
     const router = createRouter(service.handlers as Handlers, ctx.log)
     expect(await router.dispatch('weather:restore-place', { id: 999 })).toMatchObject({
@@ -226,7 +227,7 @@ describe('weather:restore-place', () => {
 describe('weather:resume', () => {
   it('refreshes only places that are due or failed, not fresh ones', async () => {
     const server = await fixture()
-    const { ctx, db } = context(tempDir(), { SKYFOLIO_WEATHER_URL: server.url })
+    const { ctx, db } = context(tempDir(), server.url)
     const service = setupWeather(ctx)
     const router = createRouter(service.handlers as Handlers, ctx.log)
     const a = (await router.dispatch('weather:add-place', paris)) as {

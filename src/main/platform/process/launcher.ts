@@ -12,7 +12,6 @@ export interface LaunchOptions {
   /** Shown in process lists and logs. */
   readonly name: string
   readonly args?: readonly string[]
-  readonly env?: Record<string, string | undefined>
   /** Start below the UI's scheduling priority (heavy, throughput-bound work). */
   readonly lowPriority?: boolean
 }
@@ -66,10 +65,3 @@ export function endOnce(onEvent: (event: WorkerEvent) => void) {
 /** Why a worker cannot start from `entry`, or null when it can be tried. */
 export const missingEntry = (entry: string): string | null =>
   existsSync(entry) ? null : `worker entry not found: ${entry}`
-
-/** The environment every worker gets: the parent's, the launch's own, and its name. */
-export const workerEnv = (options: LaunchOptions): Record<string, string | undefined> => ({
-  ...process.env,
-  ...options.env,
-  SKYFOLIO_WORKER_NAME: options.name
-})

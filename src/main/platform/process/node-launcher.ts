@@ -4,7 +4,6 @@ import {
   deadHandle,
   endOnce,
   missingEntry,
-  workerEnv,
   type LaunchOptions,
   type ProcessLauncher,
   type WorkerEvent,
@@ -33,7 +32,6 @@ export class NodeLauncher implements ProcessLauncher {
     }
     const child = fork(entry, [...(options.args ?? [])], {
       execArgv: [...this.execArgv],
-      env: workerEnv(options),
       serialization: 'advanced',
       // A session of its own, so a low-priority worker can be lowered as a whole scheduling
       // group (see lowerAutogroup). It still ends with us: the IPC channel closing ends it.
