@@ -8,6 +8,7 @@ import { sourceLauncher, sourceWorkerEntry } from './source-workers'
 import { ImagePool } from '../../src/main/library/pool/image-pool'
 import { ImportQueue } from '../../src/main/library/import/import-queue'
 import { UrlDownloader } from '../../src/main/library/import/url-downloader'
+import { libraryRepositories } from '../../src/main/library/store/library-repositories'
 
 export interface QueueKit {
   readonly db: Db
@@ -33,16 +34,17 @@ export function openQueue(
   const finished: number[] = []
   const queue = new ImportQueue({
     db,
+    repos: libraryRepositories(db),
     log: memoryLogger(),
     now: Date.now,
     createPool: (onSlotFree) =>
       new ImagePool({
         launcher: sourceLauncher(),
-        entry: sourceWorkerEntry('image-worker'),
+        entry: sourceWorkerEntry('faulty-image-worker'),
         outDir: thumbs,
         size: options.workers ?? 2,
         taskTimeoutMs: options.taskTimeoutMs ?? 30_000,
-        env: { SKYFOLIO_IMAGE_WORKER_FAULTS: '1' },
+
         log: memoryLogger(),
         onSlotFree
       }),

@@ -3,6 +3,7 @@ import { NodeLauncher } from '../../src/main/platform/process/node-launcher'
 
 const entries: Record<string, string> = {
   'echo-worker': 'test/support/echo-worker.ts',
+  'faulty-image-worker': 'test/support/faulty-image-worker.ts',
   'image-worker': 'src/main/library/worker/image-worker.ts',
   'bench-thread': 'src/main/bench/worker/bench-thread.ts'
 }

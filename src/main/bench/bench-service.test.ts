@@ -6,7 +6,8 @@ import type { BenchRun } from '@shared/contract/bench'
 import { createNodeProcessStats } from '../platform/metrics/process-stats'
 import { testServiceContext } from '../../../test/support/service-context'
 import { useTempDir } from '../../../test/support/temp-dir'
-import { plansFor, setupBench } from './bench-service'
+import { plansFor } from './bench-handlers'
+import { setupBench } from './bench-service'
 
 const tempDir = useTempDir()
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { benchThreadReplySchema } from '@shared/worker/bench-thread-protocol'
+import { JS_STAGE_FLAG } from '@shared/worker/image-protocol'
 import { ImagePool } from '../library/pool/image-pool'
 import type { Logger } from '../platform/log'
 import type { KnownProcess } from '../platform/metrics/process-stats'
@@ -87,7 +88,7 @@ export function processExecutor(
     outDir,
     size,
     log,
-    env: jsStage ? { SKYFOLIO_JS_STAGE: '1' } : {}
+    args: jsStage ? [JS_STAGE_FLAG] : []
   })
   return {
     capacity: size * 2,

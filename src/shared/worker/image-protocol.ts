@@ -50,3 +50,6 @@ export const imageReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rejected'), reason: z.string() })
 ])
 export type ImageReply = z.infer<typeof imageReplySchema>
+
+/** The image worker's argument that adds "test both"'s CPU-bound JavaScript stage. */
+export const JS_STAGE_FLAG = '--js-stage'

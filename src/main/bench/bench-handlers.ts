@@ -1,0 +1,69 @@
+import { availableParallelism } from 'node:os'
+import { runToCsv, runToJson } from '@shared/activity/export'
+import { AppFailure, type BenchChannel } from '@shared/contract'
+import type { BenchRun, BenchSample, StrategyPlan } from '@shared/contract/bench'
+import type { Handlers } from '../platform/ipc/router'
+import type { RunOptions } from './bench-runner'
+import type { BenchRunRepository } from './store/bench-run-repository'
+
+/** The plans for a run: in main, threads (one per core), then processes with 1…max workers. */
+export function plansFor(maxWorkers: number, cores = availableParallelism()): StrategyPlan[] {
+  return [
+    { strategy: 'in-main', workers: 1 },
+    { strategy: 'threads', workers: cores },
+    ...Array.from({ length: maxWorkers }, (_, i) => ({
+      strategy: 'processes' as const,
+      workers: i + 1
+    }))
+  ]
+}
+
+export interface BenchRuns {
+  readonly repo: BenchRunRepository
+  /** Starts a run in the background; throws a conflict while another one runs. */
+  begin(sample: BenchSample, plans: StrategyPlan[], options: RunOptions): number
+  /** False when `runId` is not the run in progress. */
+  cancel(runId: number): boolean
+}
+
+/** "Test both"'s requests, each checked against the contract. */
+export function benchHandlers(runs: BenchRuns): Handlers<BenchChannel> {
+  const { repo } = runs
+  const requireRun = (runId: number): BenchRun => {
+    const run = repo.get(runId)
+    if (!run) throw new AppFailure('not_found', 'That run is no longer stored.')
+    return run
+  }
+  return {
+    'bench:start': async ({ sample, maxWorkers, jsStage, withWeather }) => {
+      const plans = plansFor(maxWorkers ?? availableParallelism())
+      return { runId: runs.begin(sample, plans, { jsStage, withWeather }) }
+    },
+    'bench:cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    'bench:runs': () => ({ runs: repo.list() }),
+    'bench:run': ({ runId }) => requireRun(runId),
+    'bench:export': ({ runId, format }) => {
+      const run = requireRun(runId)
+      const stamp = new Date(run.startedAt).toISOString().slice(0, 19).replace(/[:T]/g, '-')
+      return format === 'csv'
+        ? {
+            filename: `skyfolio-test-both-${stamp}.csv`,
+            mimeType: 'text/csv',
+            text: runToCsv(run)
+          }
+        : {
+            filename: `skyfolio-test-both-${stamp}.json`,
+            mimeType: 'application/json',
+            text: runToJson(run)
+          }
+    },
+    'bench:renderer-report': ({ runId, index, figures }) => {
+      const run = repo.get(runId)
+      const result = run?.results[index]
+      if (!run || !result) return { stored: false }
+      const results = run.results.map((r, i) => (i === index ? { ...r, renderer: figures } : r))
+      repo.update(runId, { results })
+      return { stored: true }
+    }
+  }
+}
