@@ -44,6 +44,21 @@ export default tseslint.config(
     ignores: ['src/main/shell/**', 'src/main/index.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] }
   },
+  // Configuration is read once (src/main/core/config.ts) and handed to services as values.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/core/config.ts', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings from AppConfig (src/main/core/config.ts), not process.env.'
+        }
+      ]
+    }
+  },
   // Injected into a benchmark's page as is.
   { files: ['bench/support/page-probes.js'], languageOptions: { globals: { ...globals.browser } } },
   // Runtime-neutral contract and the renderer: neither electron nor node:*.

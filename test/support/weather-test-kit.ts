@@ -7,7 +7,11 @@ import {
 import { memoryLogger } from '../../src/main/platform/log'
 import { openDatabase, type Db } from '../../src/main/platform/store/database'
 import { migrations } from '../../src/main/core/migrations'
-import { OpenMeteoClient, type ClientEvent, type ClientOptions } from '../../src/main/weather/open-meteo/open-meteo-client'
+import {
+  OpenMeteoClient,
+  type ClientEvent,
+  type ClientOptions
+} from '../../src/main/weather/open-meteo/open-meteo-client'
 import { PlaceRepository } from '../../src/main/weather/store/place-repository'
 import { ReportRepository } from '../../src/main/weather/store/report-repository'
 import { WeatherRefresher } from '../../src/main/weather/weather-refresher'

@@ -1,4 +1,4 @@
-import type { ActivitySample, LoopSpan, PoolSample } from '@shared/contract'
+import type { ActivitySample, LoopSpan, PoolSample, ActivityChannel } from '@shared/contract'
 import type { EventBus } from '../platform/ipc/event-bus'
 import type { Handlers } from '../platform/ipc/router'
 import type { Logger } from '../platform/log'
@@ -24,8 +24,6 @@ export interface ActivityDeps {
   /** A watcher that stops renewing (a closed or crashed window) stops costing anything. */
   leaseMs?: number
 }
-
-type ActivityChannel = 'activity:watch' | 'activity:snapshot'
 
 export interface ActivityMonitor {
   readonly handlers: Handlers<ActivityChannel>

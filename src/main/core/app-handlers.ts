@@ -1,13 +1,10 @@
 import { availableParallelism } from 'node:os'
-import type { AppInfo } from '@shared/contract'
+import type { AppChannel, AppInfo } from '@shared/contract'
 import type { DesktopBridge } from '../platform/desktop'
 import type { EventBus } from '../platform/ipc/event-bus'
 import type { Handlers } from '../platform/ipc/router'
 import type { SettingsRepository } from '../platform/store/settings-repository'
 import type { TaskTracker } from '../platform/tasks/task-tracker'
-
-type AppChannel =
-  'app:info' | 'app:status' | 'settings:get' | 'settings:update' | 'shell:open-external'
 
 export interface AppServiceDeps {
   info: Omit<AppInfo, 'cpuCount' | 'platform'>

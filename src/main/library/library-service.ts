@@ -1,32 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { AppFailure } from '@shared/contract'
+import type { LibraryChannel } from '@shared/contract'
 import type { ImportProgress } from '@shared/contract/library'
-import { displayName } from '@shared/library/sources'
 import type { Service, ServiceContext } from '../core/service'
-import { AssetRepository } from './store/asset-repository'
 import { ImagePool } from './pool/image-pool'
 import { ImportQueue } from './import/import-queue'
-import { JobRepository } from './store/job-repository'
-import { PhotoRepository } from './store/photo-repository'
+import { libraryRepositories } from './store/library-repositories'
 import { backfillSimilar, type Backfill } from './store/similar-pairs'
 import { UrlDownloader } from './import/url-downloader'
-
-export type LibraryChannel =
-  | 'library:import'
-  | 'library:import-dialog'
-  | 'library:progress'
-  | 'library:pause'
-  | 'library:resume'
-  | 'library:cancel'
-  | 'library:failures'
-  | 'library:retry'
-  | 'library:dismiss-failures'
-  | 'library:show-in-folder'
-  | 'library:list'
-  | 'library:photo'
-  | 'library:remove'
-  | 'library:facets'
+import { libraryHandlers } from './library-handlers'
 
 /** A batch that took longer than this ends with an OS notification (the user looked away). */
 const NOTIFY_AFTER_MS = 20_000
@@ -34,7 +16,6 @@ const NOTIFY_AFTER_MS = 20_000
 export interface LibraryOptions {
   /** Per-file limit before a worker counts as hung (tests shorten it). */
   readonly taskTimeoutMs?: number
-  readonly workerEnv?: Record<string, string>
 }
 
 /** The photo library: import queue, worker pool, downloads, and the gallery's queries. */
@@ -44,11 +25,9 @@ export function setupLibrary(
 ): Service<LibraryChannel> & { readonly queue: ImportQueue } {
   mkdirSync(ctx.paths.thumbnails, { recursive: true })
   mkdirSync(ctx.paths.downloads, { recursive: true })
-  const photos = new PhotoRepository(ctx.db)
-  const jobs = new JobRepository(ctx.db)
-  const assets = new AssetRepository(ctx.db)
-  const env = ctx.env
-  const timeout = options.taskTimeoutMs ?? (Number(env.SKYFOLIO_IMPORT_TIMEOUT_MS) || 60_000)
+  const repos = libraryRepositories(ctx.db)
+  const { photos, jobs, assets } = repos
+  const timeout = options.taskTimeoutMs ?? ctx.config.importTimeoutMs
   let revision = 0
   let backfill: Backfill | null = null
 
@@ -79,6 +58,7 @@ export function setupLibrary(
   }
 
   const queue = new ImportQueue({
+    repos,
     db: ctx.db,
     log: ctx.log,
     now: ctx.now,
@@ -89,7 +69,6 @@ export function setupLibrary(
         outDir: ctx.paths.thumbnails,
         size: workerCount(),
         taskTimeoutMs: timeout,
-        env: options.workerEnv,
         log: ctx.log.child('pool'),
         onSlotFree
       }),
@@ -131,59 +110,15 @@ export function setupLibrary(
         )
       }
     },
-    handlers: {
-      'library:import': ({ paths, urls }) => {
-        if (paths.length === 0 && urls.length === 0)
-          throw new AppFailure('invalid_params', 'Choose at least one file, folder or URL.')
-        return queue.add(paths, urls)
-      },
-      'library:import-dialog': async () => {
-        const chosen = await ctx.desktop.chooseImportSources()
-        if (chosen.length) queue.add(chosen, [])
-        return { chosen: chosen.length }
-      },
-      'library:progress': () => queue.progress(),
-      'library:pause': () => queue.pause(),
-      'library:resume': () => queue.resume(),
-      'library:cancel': () => queue.cancel(),
-      'library:failures': ({ offset, limit }) => {
-        const { total, items } = jobs.failures(offset, limit)
-        return {
-          total,
-          items: items.map((j) => ({
-            jobId: j.id,
-            source: j.source,
-            name: displayName(j.source),
-            state: j.state as 'failed' | 'skipped',
-            code: (j.code ?? 'corrupt') as never,
-            reason: j.reason ?? 'Unknown reason.',
-            isUrl: j.kind === 'url',
-            at: j.updated_at
-          }))
-        }
-      },
-      'library:retry': ({ jobIds }) => queue.retry(jobIds ?? null),
-      'library:dismiss-failures': () => ({ dismissed: jobs.dismissFailures() }),
-      'library:show-in-folder': ({ jobId, photoId }) => {
-        const path = photoId ? photos.path(photoId) : jobId ? (jobs.get(jobId)?.path ?? null) : null
-        if (!path) throw new AppFailure('not_found', 'That file is not known to the library.')
-        ctx.desktop.showItemInFolder(path)
-        return { shown: true }
-      },
-      'library:list': (q) => photos.list(q),
-      'library:photo': ({ id }) => {
-        const photo = photos.get(id)
-        if (!photo) throw new AppFailure('not_found', 'That photo is no longer in the library.')
-        return photo
-      },
-      'library:remove': ({ ids }) => {
-        const removed = photos.remove(ids)
-        assets.deleteOrphans()
-        if (removed) ctx.bus.emit('library:changed', { revision: ++revision, added: 0, removed })
-        return { removed }
-      },
-      'library:facets': () => photos.facets()
-    },
+    handlers: libraryHandlers({
+      queue,
+      photos,
+      jobs,
+      assets,
+      desktop: ctx.desktop,
+      changed: (removed) =>
+        ctx.bus.emit('library:changed', { revision: ++revision, added: 0, removed })
+    }),
     start: () => {
       queue.start()
       backfill = backfillSimilar(ctx.db)

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { conditionsAt } from '@shared/weather/now'
-import { fakeClock, openStore, paris, parisTx, refresherFor, useFixture } from '../../../test/support/weather-test-kit'
+import {
+  fakeClock,
+  openStore,
+  paris,
+  parisTx,
+  refresherFor,
+  useFixture
+} from '../../../test/support/weather-test-kit'
 
 const START = Date.UTC(2025, 5, 1, 12, 0, 30)
 const fixture = useFixture()

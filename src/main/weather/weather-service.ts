@@ -1,6 +1,5 @@
-import { AppFailure } from '@shared/contract'
-import type { GeoPlace, PlaceView } from '@shared/contract/weather'
-import type { GeoHit } from '@shared/weather/forecast-schema'
+import type { WeatherChannel } from '@shared/contract'
+import type { PlaceView } from '@shared/contract/weather'
 import type { Service, ServiceContext } from '../core/service'
 import { OpenMeteoClient } from './open-meteo/open-meteo-client'
 import { PlaceRepository } from './store/place-repository'
@@ -8,36 +7,7 @@ import { ReportRepository } from './store/report-repository'
 import { RefreshScheduler } from './refresh-scheduler'
 import { WeatherRefresher } from './weather-refresher'
 import { resolveBaseUrls } from './open-meteo/weather-urls'
-
-export type WeatherChannel =
-  | 'weather:search'
-  | 'weather:places'
-  | 'weather:known-places'
-  | 'weather:add-place'
-  | 'weather:remove-place'
-  | 'weather:restore-place'
-  | 'weather:reorder-places'
-  | 'weather:set-home'
-  | 'weather:refresh'
-  | 'weather:refresh-all'
-  | 'weather:resume'
-  | 'weather:report'
-  | 'weather:latest'
-  | 'weather:history'
-
-export const toGeoPlace = (h: GeoHit): GeoPlace => ({
-  geonameId: h.id,
-  name: h.name,
-  country: h.country ?? '',
-  countryCode: (h.country_code ?? '').slice(0, 3),
-  admin1: h.admin1 ?? null,
-  admin2: h.admin2 ?? null,
-  latitude: h.latitude,
-  longitude: h.longitude,
-  elevation: h.elevation ?? null,
-  timezone: h.timezone ?? null,
-  population: h.population ?? null
-})
+import { weatherHandlers, type WeatherDesk } from './weather-handlers'
 
 /**
  * The weather desk: places, batched async fetching and every report stored. All network work
@@ -51,7 +21,7 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
     fetch: ctx.fetch,
     now,
     baseUrls: () =>
-      resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.env.SKYFOLIO_WEATHER_URL),
+      resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.config.weatherUrl ?? undefined),
     track: (host, label) => ctx.network.start(host, label),
     onEvent: (e) => {
       if (e.type === 'paused')
@@ -105,82 +75,29 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
       purge()
     },
     log: ctx.log,
-    enabled: ctx.env.SKYFOLIO_WEATHER_AUTOREFRESH !== '0'
+    enabled: ctx.config.autoRefresh
   })
 
-  const refreshAll = async () => {
-    const outcomes = await refresher.refresh(places.list().map((p) => p.id))
-    purge()
-    return { outcomes }
+  const desk: WeatherDesk = {
+    places,
+    reports,
+    client,
+    refresher,
+    scheduler,
+    views,
+    changed,
+    purge,
+    refreshInBackground: (ids) => {
+      refresher
+        .refresh(ids)
+        .catch((error: unknown) =>
+          ctx.log.error('background refresh failed', { error: String(error) })
+        )
+    }
   }
 
   return {
-    handlers: {
-      'weather:search': async ({ query }, rc) => ({
-        results: (await client.search(query, 10, rc.signal)).map(toGeoPlace)
-      }),
-      'weather:places': () => ({ places: views() }),
-      'weather:known-places': () => ({
-        places: places.known().map(({ lastError: _e, lastAttemptAt: _a, ...p }) => p)
-      }),
-      'weather:add-place': (geo) => {
-        const existing = places.findActive(geo.latitude, geo.longitude)
-        const place = existing ?? places.add(geo)
-        const list = changed()
-        // The window shows the place at once; its first report arrives as an event.
-        if (!existing) void refresher.refresh([place.id])
-        return { place: list.places.find((p) => p.id === place.id)! }
-      },
-      'weather:remove-place': ({ id }) => {
-        refresher.cancel(id)
-        if (!places.remove(id)) throw new AppFailure('not_found', 'That place is not in the list.')
-        return changed()
-      },
-      'weather:restore-place': ({ id }) => {
-        const place = places.get(id)
-        if (!place) throw new AppFailure('not_found', 'That place is no longer stored.')
-        // Still listed, or added again since it was removed (restoring would list it twice).
-        if (!place.removed || places.findActive(place.latitude, place.longitude)) {
-          throw new AppFailure('conflict', `${place.name} is already in the list.`)
-        }
-        places.restore(id)
-        return changed()
-      },
-      'weather:reorder-places': ({ ids }) => {
-        places.reorder(ids)
-        return changed()
-      },
-      'weather:set-home': ({ id }) => {
-        places.setHome(id)
-        return changed()
-      },
-      'weather:refresh': async ({ placeIds }) => {
-        const ids = placeIds.length ? placeIds : places.list().map((p) => p.id)
-        const outcomes = await refresher.refresh(ids)
-        purge()
-        return { outcomes }
-      },
-      'weather:refresh-all': refreshAll,
-      'weather:resume': async () => {
-        const failed = places
-          .list()
-          .filter((p) => refresher.status(p).state === 'error')
-          .map((p) => p.id)
-        const ids = [...new Set([...scheduler.due(), ...failed])].filter(
-          (id) => !refresher.isRefreshing(id)
-        )
-        const outcomes = ids.length ? await refresher.refresh(ids) : []
-        purge()
-        return { outcomes }
-      },
-      'weather:report': ({ id }) => {
-        const report = reports.get(id)
-        if (!report) throw new AppFailure('not_found', 'That report is no longer stored.')
-        return report
-      },
-      'weather:latest': ({ placeId }) => ({ report: reports.latest(placeId) }),
-      'weather:history': (q) => reports.history(q)
-    },
+    handlers: weatherHandlers(desk),
     start() {
       purge()
       scheduler.start()

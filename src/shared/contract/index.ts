@@ -25,6 +25,12 @@ export const events = {
 } as const
 
 export type Requests = typeof requests
+/** Each domain's channels, derived from its map: never typed out by hand. */
+export type AppChannel = keyof typeof appRequests
+export type WeatherChannel = keyof typeof weatherRequests
+export type LibraryChannel = keyof typeof libraryRequests
+export type ActivityChannel = keyof typeof activityRequests
+export type BenchChannel = keyof typeof benchRequests
 export type Channel = keyof Requests
 export type Params<C extends Channel> = z.input<Requests[C]['params']>
 export type ParsedParams<C extends Channel> = z.output<Requests[C]['params']>
@@ -55,3 +61,5 @@ export * from './app'
 export * from './settings'
 export * from './activity'
 export * from './bench'
+export * from './weather'
+export * from './library'

@@ -4,7 +4,12 @@ import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../test/support/temp-dir'
 import { openQueue, rows, type QueueKit } from '../../../../test/support/library-test-kit'
-import { heicHead, pixelBombPng, writeJpeg, writeRotatedCopy } from '../../../../test/support/test-images'
+import {
+  heicHead,
+  pixelBombPng,
+  writeJpeg,
+  writeRotatedCopy
+} from '../../../../test/support/test-images'
 
 const tempDir = useTempDir()
 const open: QueueKit[] = []

@@ -4,17 +4,20 @@ import { RateMeter } from '@shared/library/rate'
 import { failure } from '@shared/library/reasons'
 import type { Logger } from '../../platform/log'
 import type { Db } from '../../platform/store/database'
-import { AssetRepository } from '../store/asset-repository'
-import { BatchRepository, type Batch } from '../store/batch-repository'
+import type { AssetRepository } from '../store/asset-repository'
+import type { Batch, BatchRepository } from '../store/batch-repository'
 import { discover } from './discovery'
 import { PoolClosedError, type ImagePool, type PoolOutcome } from '../pool/image-pool'
-import { JobRepository, type BatchCounts, type JobRow } from '../store/job-repository'
-import { PhotoRepository } from '../store/photo-repository'
+import type { BatchCounts, JobRepository, JobRow } from '../store/job-repository'
+import type { LibraryRepositories } from '../store/library-repositories'
+import type { PhotoRepository } from '../store/photo-repository'
 import { jobsFor, saveOutcomes, type Outcome } from './import-results'
 import type { DownloadOutcome, UrlDownloader } from './url-downloader'
 
 export interface ImportQueueDeps {
   readonly db: Db
+  /** The library's repositories, shared with the service's queries. */
+  readonly repos: LibraryRepositories
   readonly log: Logger
   readonly now: () => number
   /** Starts the worker pool when there is work; it calls back when a slot frees. */
@@ -63,10 +66,10 @@ export class ImportQueue {
   private pumping = false
 
   constructor(private readonly deps: ImportQueueDeps) {
-    this.jobs = new JobRepository(deps.db)
-    this.batches = new BatchRepository(deps.db)
-    this.photos = new PhotoRepository(deps.db)
-    this.assets = new AssetRepository(deps.db)
+    this.jobs = deps.repos.jobs
+    this.batches = deps.repos.batches
+    this.photos = deps.repos.photos
+    this.assets = deps.repos.assets
   }
 
   /** Resumes what the last run left: interrupted jobs back in the queue, unfinished walks. */

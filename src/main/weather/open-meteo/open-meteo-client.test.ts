@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { clientFor, fakeClock, paris, parisTx, useFixture } from '../../../../test/support/weather-test-kit'
+import {
+  clientFor,
+  fakeClock,
+  paris,
+  parisTx,
+  useFixture
+} from '../../../../test/support/weather-test-kit'
 import { WeatherFetchError } from './weather-errors'
 
 // 12:00:30 UTC: the next minute starts in 30 s, the next hour in 59.5 min.

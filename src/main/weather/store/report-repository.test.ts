@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../../test/support/temp-dir'
-import { fakeClock, openStore, paris, parisTx, refresherFor, useFixture } from '../../../../test/support/weather-test-kit'
+import {
+  fakeClock,
+  openStore,
+  paris,
+  parisTx,
+  refresherFor,
+  useFixture
+} from '../../../../test/support/weather-test-kit'
 import { PlaceRepository } from './place-repository'
 import { ReportRepository } from './report-repository'
 

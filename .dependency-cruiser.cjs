@@ -1,0 +1,108 @@
+// Architecture rules for src/: which folder may import what. `npm run lint` runs them;
+// test/architecture/architecture.test.ts shows each rule firing on a small fixture tree.
+// Paths are matched from the cruise's base folder, so the fixture tree uses the same layout.
+const domains = ['weather', 'library', 'bench', 'activity']
+const main = 'src/main/'
+const notTest = '\\.test\\.tsx?$'
+
+/** @type {import('dependency-cruiser').IConfiguration['forbidden']} */
+const forbidden = [
+  {
+    name: 'no-cycles',
+    comment: 'Import cycles make load order matter and hide which module owns what.',
+    severity: 'error',
+    from: { path: '^src/' },
+    to: { circular: true }
+  },
+  {
+    name: 'worker-imports-shared-and-link-only',
+    comment:
+      'Worker code (…/worker/) runs in its own process: it may import src/shared, the worker ' +
+      'link and its own folder, never the store, a service or the platform beyond the link. ' +
+      "The benchmark's worker may import the library's worker (the one allowed exception).",
+    severity: 'error',
+    from: { path: `^${main}([^/]+)/worker/` },
+    to: {
+      path: '^src/',
+      pathNot: [
+        '^src/shared/',
+        `^${main}platform/process/worker-link\\.ts$`,
+        `^${main}$1/worker/`,
+        `^${main}library/worker/`
+      ]
+    }
+  },
+  {
+    name: 'library-worker-not-bench',
+    comment: "The library's worker ships in the app and must not depend on the benchmark.",
+    severity: 'error',
+    from: { path: `^${main}library/` },
+    to: { path: `^${main}bench/` }
+  },
+  {
+    name: 'platform-imports-no-domain',
+    comment: 'platform/ is infrastructure (store, ipc, process, tasks, log, paths, metrics).',
+    severity: 'error',
+    from: { path: `^${main}platform/` },
+    to: { path: `^${main}(?!platform/)` }
+  },
+  {
+    name: 'domain-imports-no-other-domain',
+    comment:
+      'A domain talks to another only through the composition root (core/). The benchmark ' +
+      "may use the library's pool and worker: it measures exactly them.",
+    severity: 'error',
+    from: { path: `^${main}(${domains.join('|')})/` },
+    to: {
+      path: `^${main}(${domains.join('|')})/`,
+      pathNot: [`^${main}$1/`, `^${main}library/(pool|worker)/`]
+    }
+  },
+  {
+    name: 'bench-uses-library-pool-and-worker-only',
+    severity: 'error',
+    from: { path: `^${main}bench/` },
+    to: { path: `^${main}library/(?!pool/|worker/)` }
+  },
+  {
+    name: 'no-test-support-in-src',
+    comment: 'Test support and vitest never ship: src/ (tests aside) imports neither.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: notTest },
+    to: { path: ['^test/', '(^|/)node_modules/vitest/', '^vitest$'] }
+  },
+  {
+    name: 'electron-only-in-shell',
+    comment: 'Only the Electron shell (and the entry and preload) may import electron.',
+    severity: 'error',
+    from: { path: '^src/', pathNot: [`^${main}shell/`, `^${main}index\\.ts$`, '^src/preload/'] },
+    to: { path: ['^electron$', '(^|/)node_modules/electron/'] }
+  },
+  {
+    name: 'shared-is-runtime-neutral',
+    severity: 'error',
+    from: { path: '^src/shared/' },
+    to: { path: ['^src/(main|renderer|preload)/'] }
+  },
+  {
+    name: 'renderer-talks-to-shared-only',
+    severity: 'error',
+    from: { path: '^src/renderer/' },
+    to: { path: ['^src/(main|preload)/'], pathNot: '^src/preload/api-global\\.d\\.ts$' }
+  }
+]
+
+module.exports = {
+  forbidden,
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json']
+    },
+    exclude: { path: '(^|/)out/' }
+  }
+}
