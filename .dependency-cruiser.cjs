@@ -65,6 +65,30 @@ const forbidden = [
     to: { path: `^${main}library/(?!pool/|worker/)` }
   },
   {
+    name: 'domain-sees-core-contracts-only',
+    comment:
+      'A domain is handed its context: from core/ it may import the service and config types, ' +
+      'never the composition root that wires it (tests aside).',
+    severity: 'error',
+    from: { path: `^${main}(${domains.join('|')})/`, pathNot: notTest },
+    to: { path: `^${main}core/`, pathNot: `^${main}core/(service|config)\\.ts$` }
+  },
+  {
+    name: 'core-not-shell-or-host',
+    comment: 'The core runs under Electron and the headless host alike: it imports neither.',
+    severity: 'error',
+    from: { path: `^${main}(core|platform|${domains.join('|')})/` },
+    to: { path: `^${main}(shell|host)/` }
+  },
+  {
+    name: 'security-is-pure',
+    comment:
+      'Security decisions are pure functions of their inputs, unit-tested apart from Electron.',
+    severity: 'error',
+    from: { path: `^${main}security/` },
+    to: { path: '^src/', pathNot: [`^${main}security/`, '^src/shared/'] }
+  },
+  {
     name: 'no-test-support-in-src',
     comment: 'Test support and vitest never ship: src/ (tests aside) imports neither.',
     severity: 'error',

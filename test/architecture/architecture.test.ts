@@ -24,11 +24,14 @@ describe('architecture rules', () => {
     const found = await violations(join(__dirname, 'fixture'))
     const expected = [
       'bench-uses-library-pool-and-worker-only: src/main/bench/bench-service.ts → src/main/library/store/photo-repository.ts',
+      'core-not-shell-or-host: src/main/platform/tasks.ts → src/main/shell/electron-app.ts',
       'domain-imports-no-other-domain: src/main/weather/weather-service.ts → src/main/library/store/photo-repository.ts',
+      'domain-sees-core-contracts-only: src/main/library/library-service.ts → src/main/core/core.ts',
       'library-worker-not-bench: src/main/library/worker/image-worker.ts → src/main/bench/worker/bench-task.ts',
       'no-test-support-in-src: src/main/weather/weather-service.ts → test/support/kit.ts',
       'platform-imports-no-domain: src/main/platform/store/database.ts → src/main/weather/weather-service.ts',
       'renderer-talks-to-shared-only: src/renderer/app.ts → src/main/core/core.ts',
+      'security-is-pure: src/main/security/origin.ts → src/main/platform/store/database.ts',
       'shared-is-runtime-neutral: src/shared/contract.ts → src/main/weather/weather-service.ts',
       'worker-imports-shared-and-link-only: src/main/library/worker/image-worker.ts → src/main/library/store/photo-repository.ts'
     ]
@@ -42,6 +45,9 @@ describe('architecture rules', () => {
     expect(found.some((v) => v.startsWith('no-test-support-in-src:') && v.includes('vitest'))).toBe(
       true
     )
+    // No rule in the config goes untested.
+    for (const rule of config.forbidden as Array<{ name: string }>)
+      expect(found.some((v) => v.startsWith(`${rule.name}:`))).toBe(true)
     // The allowed exceptions stay allowed.
     expect(found.join('\n')).not.toContain('bench-service.ts → src/main/library/pool/')
     expect(found.join('\n')).not.toMatch(/worker-imports-shared-and-link-only: [^\n]*worker-link/)
