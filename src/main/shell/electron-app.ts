@@ -9,7 +9,7 @@ import {
   shell,
   type BrowserWindow
 } from 'electron'
-import { readConfig } from '../core/config'
+import { type AppConfig, ConfigError, readConfig } from '../core/config'
 import { createCore, type Core } from '../core/core'
 import { createLogger } from '../platform/log'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../security/app-origin'
@@ -30,7 +30,16 @@ const ONLINE_POLL_MS = 15_000
 
 /** The Electron entry: one instance, one window, the same core as the headless host. */
 export function startElectronApp(): void {
-  const config = readConfig()
+  let config: AppConfig
+  try {
+    config = readConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    // Safe before 'ready': the one place a user of the packaged app sees why it did not start.
+    dialog.showErrorBox('Skyfolio cannot start', error.message)
+    app.exit(2)
+    return
+  }
   const log = createLogger('app', config.logLevel)
 
   // Another user-data folder (the e2e tests, a second profile), set before anything reads it.
