@@ -23,6 +23,7 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
     baseUrls: () =>
       resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.config.weatherUrl ?? undefined),
     track: (host, label) => ctx.network.start(host, label),
+    log: ctx.log.child('open-meteo'),
     onEvent: (e) => {
       if (e.type === 'paused')
         ctx.log.warn('Open-Meteo host paused', { api: e.api, until: e.until })

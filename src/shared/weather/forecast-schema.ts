@@ -5,6 +5,7 @@ import {
   currentVars,
   dailyVars,
   hourlyVars,
+  type UnitKey,
   type AirCurrentVar,
   type AirHourlyVar,
   type CurrentVar,
@@ -64,6 +65,23 @@ export const airQualityLocationSchema = z.object({
   hourly: seriesBlock(airHourlyVars)
 })
 export type AirQualityLocation = z.infer<typeof airQualityLocationSchema>
+
+/** A `*_units` block: each key's unit label. Checked on arrival, never stored. */
+export const unitsBlockSchema = z.record(z.string(), z.string())
+
+/** The blocks of an answer and the keys whose units are checked in each. */
+export type UnitBlocks = Readonly<Record<string, readonly UnitKey[]>>
+
+export const forecastUnitBlocks: UnitBlocks = {
+  current: ['time', 'interval', ...currentVars],
+  hourly: ['time', ...hourlyVars],
+  daily: ['time', ...dailyVars]
+}
+
+export const airQualityUnitBlocks: UnitBlocks = {
+  current: ['time', 'interval', ...airCurrentVars],
+  hourly: ['time', ...airHourlyVars]
+}
 
 /** One location answers an object, several answer an array, in request order. */
 export const asList = <T>(body: T | T[]): T[] => (Array.isArray(body) ? body : [body])

@@ -1,4 +1,5 @@
 import type { Settings } from '../contract/settings'
+import type { Quantity } from './variables'
 
 export type TemperatureUnit = Settings['temperatureUnit']
 export type WindSpeedUnit = Settings['windSpeedUnit']
@@ -24,6 +25,68 @@ export const windSpeed = (kmh: number, unit: WindSpeedUnit): number =>
 
 export const precipitation = (mm: number, unit: PrecipitationUnit): number =>
   unit === 'inch' ? mm / 25.4 : mm
+
+/** Reads a value given in a unit Open-Meteo names into the stored unit. */
+export interface AnswerUnit {
+  /** The value in the stored unit (°C, km/h, mm); the identity when it already is. */
+  readonly toStored: (v: number) => number
+  readonly isStored: boolean
+}
+
+const same = (v: number): number => v
+const scale =
+  (factor: number) =>
+  (v: number): number =>
+    v * factor
+
+/**
+ * The unit labels Open-Meteo writes in its `*_units` blocks, per quantity. Other than the
+ * stored unit, only the alternatives the service itself offers are read (and converted): an
+ * answer in them is still true weather, just not what was asked.
+ */
+const answerUnitTable: Readonly<Record<Quantity, Readonly<Record<string, (v: number) => number>>>> =
+  {
+    time: { unixtime: same },
+    seconds: { seconds: same },
+    temperature: { '°C': same, '°F': (f) => ((f - 32) * 5) / 9 },
+    // The service has written both "mph" and "mp/h".
+    windSpeed: {
+      'km/h': same,
+      mph: scale(1.609344),
+      'mp/h': scale(1.609344),
+      'm/s': scale(3.6),
+      kn: scale(1.852)
+    },
+    precipitation: { mm: same, inch: scale(25.4) },
+    percent: { '%': same },
+    direction: { '°': same },
+    weatherCode: { 'wmo code': same },
+    // Open-Meteo labels the 0/1 day flag with an empty unit.
+    dayFlag: { '': same },
+    europeanAqi: { EAQI: same },
+    usAqi: { USAQI: same },
+    concentration: { 'μg/m³': same }
+  }
+
+// NFKC folds look-alikes (µ micro sign and μ mu, ℃ and °C) so only the meaning is compared.
+const labelKey = (label: string): string => label.normalize('NFKC').trim()
+
+const answerUnits = new Map(
+  Object.entries(answerUnitTable).map(([quantity, labels]) => [
+    quantity as Quantity,
+    new Map(
+      Object.entries(labels).map(([label, toStored]): [string, AnswerUnit] => [
+        labelKey(label),
+        { toStored, isStored: toStored === same }
+      ])
+    )
+  ])
+)
+
+/** How to read a `quantity` given in `label` into the stored unit; null for a unit not known. */
+export function answerUnit(quantity: Quantity, label: string): AnswerUnit | null {
+  return answerUnits.get(quantity)?.get(labelKey(label)) ?? null
+}
 
 export const temperatureSymbol = (u: TemperatureUnit): string => (u === 'fahrenheit' ? '°F' : '°C')
 export const windSymbol = (u: WindSpeedUnit): string =>

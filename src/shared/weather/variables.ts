@@ -44,12 +44,66 @@ export const airHourlyVars = ['european_aqi', 'pm2_5', 'pm10'] as const
 export const FORECAST_DAYS = 7
 export const AIR_FORECAST_DAYS = 2
 
-/** Reports are always fetched in metric and converted for display, so any two compare. */
+/**
+ * Reports are always fetched in metric and converted for display, so any two compare. The
+ * values are Open-Meteo's own names, so the request states them (`temperature_unit=celsius`…).
+ */
 export const storedUnits = {
   temperature: 'celsius',
   windSpeed: 'kmh',
   precipitation: 'mm'
 } as const
+
+/** What a variable measures: each answer's `*_units` blocks are checked against it. */
+export type Quantity =
+  | 'time'
+  | 'seconds'
+  | 'temperature'
+  | 'windSpeed'
+  | 'precipitation'
+  | 'percent'
+  | 'direction'
+  | 'weatherCode'
+  | 'dayFlag'
+  | 'europeanAqi'
+  | 'usAqi'
+  | 'concentration'
+
+type AnyVar =
+  | (typeof currentVars)[number]
+  | (typeof hourlyVars)[number]
+  | (typeof dailyVars)[number]
+  | (typeof airCurrentVars)[number]
+  | (typeof airHourlyVars)[number]
+
+/** Every key of a current, hourly or daily block Skyfolio reads, and what it measures. */
+export const quantityOf: Readonly<Record<AnyVar | 'time' | 'interval', Quantity>> = {
+  time: 'time',
+  interval: 'seconds',
+  temperature_2m: 'temperature',
+  apparent_temperature: 'temperature',
+  temperature_2m_max: 'temperature',
+  temperature_2m_min: 'temperature',
+  relative_humidity_2m: 'percent',
+  precipitation_probability: 'percent',
+  precipitation_probability_max: 'percent',
+  precipitation: 'precipitation',
+  precipitation_sum: 'precipitation',
+  wind_speed_10m: 'windSpeed',
+  wind_gusts_10m: 'windSpeed',
+  wind_speed_10m_max: 'windSpeed',
+  wind_direction_10m: 'direction',
+  wind_direction_10m_dominant: 'direction',
+  weather_code: 'weatherCode',
+  is_day: 'dayFlag',
+  sunrise: 'time',
+  sunset: 'time',
+  european_aqi: 'europeanAqi',
+  us_aqi: 'usAqi',
+  pm10: 'concentration',
+  pm2_5: 'concentration'
+}
+export type UnitKey = keyof typeof quantityOf
 
 export type CurrentVar = (typeof currentVars)[number]
 export type HourlyVar = (typeof hourlyVars)[number]

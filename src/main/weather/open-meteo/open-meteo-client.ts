@@ -1,11 +1,14 @@
 import {
   airQualityLocationSchema,
+  airQualityUnitBlocks,
   apiErrorSchema,
   forecastLocationSchema,
+  forecastUnitBlocks,
   type AirQualityLocation,
   type ForecastLocation,
   type GeoHit
 } from '@shared/weather/forecast-schema'
+import type { Logger } from '../../platform/log'
 import { HostLimiter } from './host-limiter'
 import { fetchText, type TextResponse } from './http-text'
 import {
@@ -16,7 +19,7 @@ import {
   windowEnd,
   type RetryPolicy
 } from './retry-policy'
-import { parseGeoHits, parseLocations } from './open-meteo-parse'
+import { parseGeoHits, parseLocations, type ParsedLocations } from './open-meteo-parse'
 import { realSleep, type Sleep } from './sleep'
 import { SharedRequests } from './shared-requests'
 import {
@@ -49,6 +52,8 @@ export interface ClientOptions {
   onEvent?: (event: ClientEvent) => void
   /** Called as each request goes out; the returned function when it settles (Activity view). */
   track?: (host: string, label: string) => (ok: boolean) => void
+  /** Where answers Skyfolio does not understand are described in full (users see words). */
+  log?: Logger
 }
 
 const labels: Record<Api, string> = {
@@ -96,7 +101,16 @@ export class OpenMeteoClient {
     const url = forecastUrl(this.options.baseUrls().forecast, points)
     return this.requests.run(url, signal, (s) =>
       this.withRetries('forecast', url, s, (text) =>
-        parseLocations(text, forecastLocationSchema, points.length, 'forecast')
+        this.noted(
+          'forecast',
+          parseLocations(
+            text,
+            forecastLocationSchema,
+            forecastUnitBlocks,
+            points.length,
+            'forecast'
+          )
+        )
       )
     )
   }
@@ -105,7 +119,16 @@ export class OpenMeteoClient {
     const url = airQualityUrl(this.options.baseUrls()['air-quality'], points)
     return this.requests.run(url, signal, (s) =>
       this.withRetries('air-quality', url, s, (text) =>
-        parseLocations(text, airQualityLocationSchema, points.length, 'air quality')
+        this.noted(
+          'air-quality',
+          parseLocations(
+            text,
+            airQualityLocationSchema,
+            airQualityUnitBlocks,
+            points.length,
+            'air quality'
+          )
+        )
       )
     )
   }
@@ -115,6 +138,17 @@ export class OpenMeteoClient {
     return this.requests.run(url, signal, (s) =>
       this.withRetries('geocoding', url, s, parseGeoHits)
     )
+  }
+
+  /** We asked for metric: an answer in other units is read, and worth a line in the log. */
+  private noted<T>(api: Api, parsed: ParsedLocations<T>): T[] {
+    if (parsed.converted.length > 0) {
+      this.options.log?.warn('Open-Meteo answered in other units than asked; converted', {
+        api,
+        from: parsed.converted
+      })
+    }
+    return parsed.locations
   }
 
   private async withRetries<T>(
@@ -147,11 +181,21 @@ export class OpenMeteoClient {
         if (res.status === 200) return parse(res.text)
         throw this.httpFailure(api, res)
       } catch (caught) {
+        if (!(caught instanceof WeatherFetchError)) {
+          this.options.log?.error('reading an Open-Meteo answer failed', { api, error: caught })
+        }
         const error =
           caught instanceof WeatherFetchError
             ? caught
             : new WeatherFetchError('invalid_body', `Open-Meteo's answer could not be read.`)
         error.attempts = attempt
+        if (error.kind === 'contract') {
+          this.options.log?.error('Open-Meteo answer does not match what Skyfolio asked for', {
+            api,
+            host: new URL(url).host,
+            mismatch: error.details.diagnostic
+          })
+        }
         if (!error.retryable || attempt >= this.policy.maxAttempts) throw error
         const until = error.details.pausedUntil
         let delay: number

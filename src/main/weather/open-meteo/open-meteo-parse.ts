@@ -1,9 +1,16 @@
 import type { z } from 'zod'
-import { asList, geoSearchSchema, type GeoHit } from '@shared/weather/forecast-schema'
-import { WeatherFetchError } from './weather-errors'
+import {
+  asList,
+  geoSearchSchema,
+  type GeoHit,
+  type UnitBlocks
+} from '@shared/weather/forecast-schema'
+import { inStoredUnits } from './answer-units'
+import { contractMismatch, WeatherFetchError } from './weather-errors'
 
 const STREAM_ERROR = 'Unexpected error while streaming data'
 
+/** A body that is not whole JSON did not arrive whole: transient, worth asking again. */
 export function parseJson(text: string, label: string): unknown {
   try {
     return JSON.parse(text)
@@ -19,39 +26,48 @@ export function parseJson(text: string, label: string): unknown {
   }
 }
 
-export function parseLocations<T>(
+export interface ParsedLocations<T> {
+  /** In request order, every value in the stored units. */
+  readonly locations: T[]
+  /** Units the answer came in that were converted from (°F, mp/h…), for the log. */
+  readonly converted: string[]
+}
+
+/** A forecast or air-quality answer: one location per point asked, shape and units checked. */
+export function parseLocations<T extends object>(
   text: string,
   schema: z.ZodType<T>,
+  units: UnitBlocks,
   expected: number,
   label: string
-): T[] {
-  const body = parseJson(text, label)
-  const list = asList(body as unknown)
+): ParsedLocations<T> {
+  const list = asList(parseJson(text, label))
   if (list.length !== expected) {
-    throw new WeatherFetchError(
-      'invalid_body',
-      `Open-Meteo's ${label} answer had ${list.length} places for ${expected} asked.`
-    )
+    throw contractMismatch(label, `${list.length} locations in the answer for ${expected} asked`)
   }
-  return list.map((item) => {
+  const converted = new Set<string>()
+  const locations = list.map((item, i) => {
     const parsed = schema.safeParse(item)
-    if (!parsed.success) throw invalid(label, parsed.error)
-    return parsed.data
+    if (!parsed.success) throw mismatch(label, parsed.error, expected > 1 ? i : null)
+    const checked = inStoredUnits(item, parsed.data, units, label)
+    for (const c of checked.converted) converted.add(c)
+    return checked.location
   })
+  return { locations, converted: [...converted] }
 }
 
 export function parseGeoHits(text: string): GeoHit[] {
   const parsed = geoSearchSchema.safeParse(parseJson(text, 'place search'))
-  if (!parsed.success) throw invalid('place search', parsed.error)
+  if (!parsed.success) throw mismatch('place search', parsed.error, null)
   // No match answers without a `results` key at all.
   return parsed.data.results ?? []
 }
 
-function invalid(label: string, error: z.ZodError): WeatherFetchError {
-  const first = error.issues[0]
-  const where = first ? `${first.path.join('.')}: ${first.message}` : 'unknown'
-  return new WeatherFetchError(
-    'invalid_body',
-    `Open-Meteo's ${label} answer did not have the expected shape (${where}).`
-  )
+/** The validator's findings go to the diagnostic (the log), never into the user's message. */
+function mismatch(label: string, error: z.ZodError, index: number | null): WeatherFetchError {
+  const where = (path: PropertyKey[]): string =>
+    [...(index === null ? [] : [`[${index}]`]), ...path.map(String)].join('.') || '(root)'
+  const issues = error.issues.slice(0, 5).map((i) => `${where(i.path)}: ${i.message}`)
+  const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : ''
+  return contractMismatch(label, issues.join('; ') + more)
 }

@@ -5,7 +5,8 @@ import {
   currentVars,
   dailyVars,
   FORECAST_DAYS,
-  hourlyVars
+  hourlyVars,
+  storedUnits
 } from '@shared/weather/variables'
 
 export interface GeoPoint {
@@ -49,6 +50,10 @@ export function forecastUrl(base: string, points: readonly GeoPoint[]): string {
   url.searchParams.set('current', currentVars.join(','))
   url.searchParams.set('hourly', hourlyVars.join(','))
   url.searchParams.set('daily', dailyVars.join(','))
+  // The service's defaults, said out loud: the answer's `*_units` are checked against these.
+  url.searchParams.set('temperature_unit', storedUnits.temperature)
+  url.searchParams.set('wind_speed_unit', storedUnits.windSpeed)
+  url.searchParams.set('precipitation_unit', storedUnits.precipitation)
   url.searchParams.set('timezone', 'auto')
   url.searchParams.set('timeformat', 'unixtime')
   url.searchParams.set('forecast_days', String(FORECAST_DAYS))
