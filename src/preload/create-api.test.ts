@@ -47,3 +47,57 @@ describe('window.api built from a transport', () => {
     expect(got).toEqual([{ tasks: [] }])
   })
 })
+
+describe('window.api.pathForFile (desktop)', () => {
+  const file = new Blob(['x'])
+
+  it('is absent where the host cannot locate files (the browser window)', () => {
+    expect(createApi(fakeTransport(async () => null).transport).pathForFile).toBeUndefined()
+  })
+
+  it('grants a dropped file’s path in main before any later request is sent', async () => {
+    const order: string[] = []
+    let finishGrant: () => void = () => undefined
+    const t = fakeTransport(async (channel) => {
+      order.push(`request ${channel}`)
+      return { ok: true, value: {} }
+    })
+    const api = createApi(t.transport, {
+      pathOf: () => '/home/a/photos',
+      grant: (path) => {
+        order.push(`grant ${path}`)
+        return new Promise<void>((resolve) => {
+          finishGrant = () => {
+            order.push('granted')
+            resolve()
+          }
+        })
+      }
+    })
+    expect(api.pathForFile?.(file)).toBe('/home/a/photos')
+    const reply = api.invoke('library:import', { paths: ['/home/a/photos'], urls: [] })
+    await Promise.resolve()
+    expect(order).toEqual(['grant /home/a/photos'])
+    finishGrant()
+    await expect(reply).resolves.toEqual({ ok: true, value: {} })
+    expect(order).toEqual(['grant /home/a/photos', 'granted', 'request library:import'])
+  })
+
+  it('grants nothing for a file the page made itself, and a failed grant does not block', async () => {
+    const granted: string[] = []
+    const t = fakeTransport(async () => ({ ok: true, value: {} }))
+    const api = createApi(t.transport, {
+      pathOf: (f) => (f === file ? '' : '/dropped'),
+      grant: async (path) => {
+        granted.push(path)
+        throw new Error('refused')
+      }
+    })
+    expect(api.pathForFile?.(file)).toBe('')
+    expect(granted).toEqual([])
+    expect(api.pathForFile?.(new Blob(['y']))).toBe('/dropped')
+    await expect(api.invoke('app:status', {})).resolves.toEqual({ ok: true, value: {} })
+    expect(granted).toEqual(['/dropped'])
+    expect(t.sent).toEqual([['app:status', {}]])
+  })
+})

@@ -7,6 +7,17 @@ export interface Transport {
   subscribe(listener: (event: string, payload: unknown) => void): () => void
 }
 
+/**
+ * Desktop only: how the preload learns where a dropped or pasted file lives, and tells main
+ * the user chose it. Main opens only paths the user chose; the page itself cannot grant one.
+ */
+export interface FilePaths {
+  /** Electron's path of a File the user dropped, pasted or picked; '' for one the page made. */
+  pathOf(file: Blob): string
+  /** Grants `path` in main. Requests made after it wait until main has it. */
+  grant(path: string): Promise<unknown>
+}
+
 const transportFailure = (error: unknown): Envelope<never> => ({
   ok: false,
   error: {
@@ -16,9 +27,29 @@ const transportFailure = (error: unknown): Envelope<never> => ({
 })
 
 /** Builds window.api from a transport: the same object under both hosts. */
-export function createApi(transport: Transport): SkyfolioApi {
+export function createApi(transport: Transport, files?: FilePaths): SkyfolioApi {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let unsubscribe: (() => void) | null = null
+  // Grants on their way to main: the import that names a dropped path must not overtake them.
+  const granting = new Set<Promise<unknown>>()
+
+  const send = (channel: string, params: unknown): Promise<unknown> =>
+    granting.size === 0
+      ? transport.request(channel, params)
+      : Promise.allSettled([...granting]).then(() => transport.request(channel, params))
+
+  const fileApi = (access: FilePaths): Pick<SkyfolioApi, 'pathForFile'> => ({
+    pathForFile(file: Blob): string {
+      const path = access.pathOf(file)
+      if (path) {
+        const grant = new Promise<unknown>((resolve) => resolve(access.grant(path)))
+        granting.add(grant)
+        const settled = (): void => void granting.delete(grant)
+        grant.then(settled, settled)
+      }
+      return path
+    }
+  })
 
   const ensureSubscribed = (): void => {
     if (unsubscribe) return
@@ -29,7 +60,7 @@ export function createApi(transport: Transport): SkyfolioApi {
 
   return {
     invoke: (channel, params) =>
-      transport.request(channel, params).then(
+      send(channel, params).then(
         (envelope) => envelope as Envelope<never>,
         (error: unknown) => transportFailure(error)
       ),
@@ -43,6 +74,7 @@ export function createApi(transport: Transport): SkyfolioApi {
       return () => {
         set.delete(wrapped)
       }
-    }
+    },
+    ...(files ? fileApi(files) : {})
   } as SkyfolioApi
 }

@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/main/platform/store/database'
 import { migrations } from '../../src/main/core/migrations'
 import { SettingsRepository } from '../../src/main/platform/store/settings-repository'
 import { TaskTracker } from '../../src/main/platform/tasks/task-tracker'
+import { everyPathGranted } from '../../src/main/security/path-grants'
 import { sourceLauncher, sourceWorkerEntry } from './source-workers'
 import { testConfig } from './config'
 
@@ -33,6 +34,8 @@ export function testServiceContext(dir: string, overrides: Partial<ServiceContex
     launcher: sourceLauncher(),
     workerEntry: sourceWorkerEntry,
     desktop: headlessDesktop,
+    // As under the headless host: any path a test names is granted (override to test grants).
+    grants: everyPathGranted(),
     fetch,
     network: new NetworkTracker(),
     now: Date.now,

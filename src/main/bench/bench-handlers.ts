@@ -3,6 +3,8 @@ import { runToCsv, runToJson } from '@shared/activity/export'
 import { AppFailure, type BenchChannel } from '@shared/contract'
 import type { BenchRun, BenchSample, StrategyPlan } from '@shared/contract/bench'
 import type { Handlers } from '../platform/ipc/router'
+import { requireGranted } from '../security/granted-paths'
+import type { PathGrants } from '../security/path-grants'
 import type { RunOptions } from './bench-runner'
 import type { BenchRunRepository } from './store/bench-run-repository'
 
@@ -26,8 +28,8 @@ export interface BenchRuns {
   cancel(runId: number): boolean
 }
 
-/** "Test both"'s requests, each checked against the contract. */
-export function benchHandlers(runs: BenchRuns): Handlers<BenchChannel> {
+/** "Test both"'s requests, each checked against the contract; a folder must be granted. */
+export function benchHandlers(runs: BenchRuns, grants: PathGrants): Handlers<BenchChannel> {
   const { repo } = runs
   const requireRun = (runId: number): BenchRun => {
     const run = repo.get(runId)
@@ -37,7 +39,11 @@ export function benchHandlers(runs: BenchRuns): Handlers<BenchChannel> {
   return {
     'bench:start': async ({ sample, maxWorkers, jsStage, withWeather }) => {
       const plans = plansFor(maxWorkers ?? availableParallelism())
-      return { runId: runs.begin(sample, plans, { jsStage, withWeather }) }
+      const named =
+        sample.kind === 'folder'
+          ? { ...sample, path: (await requireGranted(grants, [sample.path]))[0]! }
+          : sample
+      return { runId: runs.begin(named, plans, { jsStage, withWeather }) }
     },
     'bench:cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'bench:runs': () => ({ runs: repo.list() }),

@@ -44,7 +44,7 @@ export function setupBench(ctx: ServiceContext, deps: BenchDeps): Service<BenchC
   }
 
   return {
-    handlers: benchHandlers(runs),
+    handlers: benchHandlers(runs, ctx.grants),
     start() {
       repo.markInterrupted(ctx.now())
     },

@@ -16,6 +16,7 @@ import { openDatabase } from '../platform/store/database'
 import { migrations } from './migrations'
 import { SettingsRepository } from '../platform/store/settings-repository'
 import { TaskTracker } from '../platform/tasks/task-tracker'
+import { pathGrantsFor, type PathGrants } from '../security/path-grants'
 import { setupWeather } from '../weather/weather-service'
 
 export interface CoreOptions {
@@ -42,6 +43,8 @@ export interface Core {
   readonly paths: AppPaths
   /** Folders served read-only to the renderer under /media/<name>/. */
   readonly mediaRoots: Readonly<Record<string, string>>
+  /** Paths the renderer may name; the shell adds what the user drops or pastes. */
+  readonly grants: PathGrants
   close(): Promise<void>
 }
 
@@ -55,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now
   const settings = new SettingsRepository(db, now)
   const network = new NetworkTracker()
+  const grants = pathGrantsFor(options.runtime)
   const ctx = (scope: string): ServiceContext => ({
     db,
     bus,
@@ -65,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
     launcher: options.launcher,
     workerEntry: options.workerEntry,
     desktop: options.desktop,
+    grants,
     fetch: options.fetch ?? globalThis.fetch,
     network,
     now,
@@ -115,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     bus,
     paths,
     mediaRoots: Object.assign({}, ...services.map((s) => s.mediaRoots ?? {})),
+    grants,
     close() {
       closing ??= (async () => {
         activity.close()

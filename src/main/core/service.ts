@@ -11,6 +11,7 @@ import type { ProcessLauncher } from '../platform/process/launcher'
 import type { Db } from '../platform/store/database'
 import type { SettingsRepository } from '../platform/store/settings-repository'
 import type { TaskTracker } from '../platform/tasks/task-tracker'
+import type { PathGrants } from '../security/path-grants'
 
 /** What every domain service is given by the composition root. */
 export interface ServiceContext {
@@ -23,6 +24,8 @@ export interface ServiceContext {
   readonly launcher: ProcessLauncher
   readonly workerEntry: (name: string) => string
   readonly desktop: DesktopBridge
+  /** The paths a request may name: what the user chose (desktop), or anything (headless). */
+  readonly grants: PathGrants
   readonly fetch: typeof fetch
   /** Network requests in flight, for the Activity view: wrap each outgoing request. */
   readonly network: NetworkTracker

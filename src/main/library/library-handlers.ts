@@ -2,6 +2,8 @@ import { AppFailure, type LibraryChannel } from '@shared/contract'
 import { displayName } from '@shared/library/sources'
 import type { DesktopBridge } from '../platform/desktop'
 import type { Handlers } from '../platform/ipc/router'
+import { requireGranted } from '../security/granted-paths'
+import type { PathGrants } from '../security/path-grants'
 import type { ImportQueue } from './import/import-queue'
 import type { AssetRepository } from './store/asset-repository'
 import type { JobRepository } from './store/job-repository'
@@ -13,21 +15,25 @@ export interface LibraryParts {
   readonly jobs: JobRepository
   readonly assets: AssetRepository
   readonly desktop: DesktopBridge
+  /** Paths the window may name: the dialog's answers are added, every import is checked. */
+  readonly grants: PathGrants
   /** Tells the window that `removed` photos left the library. */
   readonly changed: (removed: number) => void
 }
 
 /** The library's requests, each checked against the contract. */
 export function libraryHandlers(parts: LibraryParts): Handlers<LibraryChannel> {
-  const { queue, photos, jobs, assets, desktop, changed } = parts
+  const { queue, photos, jobs, assets, desktop, grants, changed } = parts
   return {
-    'library:import': ({ paths, urls }) => {
+    'library:import': async ({ paths, urls }) => {
       if (paths.length === 0 && urls.length === 0)
         throw new AppFailure('invalid_params', 'Choose at least one file, folder or URL.')
-      return queue.add(paths, urls)
+      return queue.add(await requireGranted(grants, paths), urls)
     },
     'library:import-dialog': async () => {
+      // The native dialog answers main directly: what the user picked there is theirs to name.
       const chosen = await desktop.chooseImportSources()
+      for (const path of chosen) grants.grant(path)
       if (chosen.length) queue.add(chosen, [])
       return { chosen: chosen.length }
     },

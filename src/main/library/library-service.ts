@@ -116,6 +116,7 @@ export function setupLibrary(
       jobs,
       assets,
       desktop: ctx.desktop,
+      grants: ctx.grants,
       changed: (removed) =>
         ctx.bus.emit('library:changed', { revision: ++revision, added: 0, removed })
     }),

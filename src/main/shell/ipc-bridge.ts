@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { IPC_EVENT, IPC_REQUEST } from '@shared/contract/ipc-channels'
+import { IPC_EVENT, IPC_GRANT_FILE, IPC_REQUEST } from '@shared/contract/ipc-channels'
 import type { Core } from '../core/core'
 import type { Logger } from '../platform/log'
 import { isTrustedSender, type SenderInfo } from '../security/sender'
@@ -17,11 +17,17 @@ const senderInfo = (event: IpcMainInvokeEvent): SenderInfo | null => {
   return { webContentsId: event.sender.id, frameUrl: frame.url, isMainFrame: frame.parent === null }
 }
 
+/** Longest path a grant may carry, as the contract's path fields. */
+const MAX_PATH = 8192
+
 /**
  * The Electron side of the contract: one invoke channel into the core's router, one event
  * channel out of its bus. Only the app's own top frame is heard.
  */
-export function createIpcBridge(core: Pick<Core, 'router' | 'bus'>, log: Logger): IpcBridge {
+export function createIpcBridge(
+  core: Pick<Core, 'router' | 'bus' | 'grants'>,
+  log: Logger
+): IpcBridge {
   const trusted = new Set<number>()
   // Requests in flight per page load: a reload or a closed window cancels them.
   const inflight = new Map<number, AbortController>()
@@ -36,6 +42,20 @@ export function createIpcBridge(core: Pick<Core, 'router' | 'bus'>, log: Logger)
     }
     const signal = inflight.get(event.sender.id)?.signal
     return core.router.dispatch(channel, params, signal ? { signal } : {})
+  })
+
+  // Only the preload sends here, with what webUtils.getPathForFile said of a File the user
+  // dropped or pasted: the page has no ipcRenderer, and cannot make Electron name a path for a
+  // File it built itself. (A renderer compromised below JavaScript could send here; Electron
+  // gives main no way to see a drop, so the sender check is the line main can hold.)
+  ipcMain.handle(IPC_GRANT_FILE, (event, path: unknown) => {
+    if (!isTrustedSender(senderInfo(event), trusted)) {
+      log.warn('refused a file grant from a frame that is not the app')
+      throw new Error('Refused: not the app window.')
+    }
+    const granted = typeof path === 'string' && path.length <= MAX_PATH && core.grants.grant(path)
+    if (!granted) log.warn('refused a file grant that is not an absolute path')
+    return granted
   })
 
   return {
@@ -76,6 +96,7 @@ export function createIpcBridge(core: Pick<Core, 'router' | 'bus'>, log: Logger)
     dispose() {
       for (const detach of [...detachers]) detach()
       ipcMain.removeHandler(IPC_REQUEST)
+      ipcMain.removeHandler(IPC_GRANT_FILE)
     }
   }
 }

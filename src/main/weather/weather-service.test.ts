@@ -10,6 +10,7 @@ import { NodeLauncher } from '../platform/process/node-launcher'
 import type { ServiceContext } from '../core/service'
 import { SettingsRepository } from '../platform/store/settings-repository'
 import { TaskTracker } from '../platform/tasks/task-tracker'
+import { everyPathGranted } from '../security/path-grants'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { openStore, paris, parisTx, useFixture } from '../../../test/support/weather-test-kit'
 import { testConfig } from '../../../test/support/config'
@@ -36,6 +37,7 @@ function context(dir: string, weatherUrl: string | null, fetchFn: typeof fetch =
     launcher: new NodeLauncher(),
     workerEntry: (n) => n,
     desktop: headlessDesktop,
+    grants: everyPathGranted(),
     fetch: fetchFn,
     network: new NetworkTracker(),
     now: Date.now,

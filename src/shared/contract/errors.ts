@@ -5,6 +5,8 @@ export const errorCodes = [
   'unknown_channel',
   'invalid_params',
   'not_found',
+  /** The request names something the caller may not use (a path nobody chose). */
+  'forbidden',
   'conflict',
   'unavailable',
   'cancelled',
