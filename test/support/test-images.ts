@@ -127,3 +127,111 @@ function crc32(buf: Buffer): number {
   for (const byte of buf) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
 }
+
+/** A valid PNG with one byte of its IDAT chunk's checksum changed (the pixels are intact). */
+export async function badChecksumPng(): Promise<Buffer> {
+  const png = Buffer.from(await photoPixels(64, 48))
+  const idat = png.indexOf('IDAT')
+  png[idat + 4 + png.readUInt32BE(idat - 4)]! ^= 0xff
+  return png
+}
+
+/**
+ * An uncompressed TIFF whose Compression tag (259) claims `scheme`: a real file with a
+ * compression no reader of ours has (99: unknown; 34712: JPEG 2000 inside TIFF).
+ */
+export async function tiffClaimingCompression(scheme: number): Promise<Buffer> {
+  const tiff = Buffer.from(
+    await sharp(await photoPixels(64, 48))
+      .tiff({ compression: 'none' })
+      .toBuffer()
+  )
+  const ifd = tiff.readUInt32LE(4) // sharp writes little-endian ("II")
+  for (let i = 0; i < tiff.readUInt16LE(ifd); i++) {
+    const entry = ifd + 2 + i * 12
+    if (tiff.readUInt16LE(entry) === 259) {
+      tiff.writeUInt16LE(scheme, entry + 8)
+      return tiff
+    }
+  }
+  throw new Error('sharp wrote a TIFF without a Compression tag')
+}
+
+/** The start of a JPEG 2000 file (JP2 signature and ftyp boxes), enough to be recognised. */
+export function jpeg2000Head(): Buffer {
+  const signature = Buffer.from([0, 0, 0, 12, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a])
+  const ftyp = Buffer.alloc(20)
+  ftyp.writeUInt32BE(20, 0)
+  ftyp.write('ftypjp2 ', 4, 'ascii')
+  ftyp.write('jp2 ', 16, 'ascii')
+  return Buffer.concat([signature, ftyp, Buffer.alloc(200, 3)])
+}
+
+export const svgDrawing = (): Buffer =>
+  Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30"/></svg>'
+  )
+
+/**
+ * A stand-in for a camera RAW file. NEF, ARW and DNG are TIFF containers whose first image is
+ * often a small preview, so a real TIFF is what such files look like to a TIFF reader; CR2
+ * adds its own mark after the TIFF header.
+ */
+export async function cameraRaw(extension: string): Promise<Buffer> {
+  const tiff = Buffer.from(
+    await sharp(await photoPixels(64, 48))
+      .tiff({ compression: 'none' })
+      .toBuffer()
+  )
+  if (extension !== 'cr2') return tiff
+  const ifd = tiff.readUInt32LE(4)
+  // CR2: "CR", version 2.0 and the RAW IFD's offset follow the 8-byte TIFF header.
+  const mark = Buffer.from([0x43, 0x52, 2, 0, 0, 0, 0, 0])
+  const shifted = Buffer.concat([tiff.subarray(0, 8), mark, tiff.subarray(8)])
+  shifted.writeUInt32LE(ifd + mark.length, 4)
+  return shifted // offsets inside the IFD now point 8 bytes short; a RAW reader would not care
+}
+
+/**
+ * Valid images of every kind Skyfolio decodes, each written the way common tools write them.
+ * None of these may fail to import, whatever strictness the decoder is given.
+ */
+export async function validImageSet(): Promise<{ name: string; bytes: Buffer }[]> {
+  const rgb = sharp(await photoPixels(120, 80, 4))
+  const alpha = rgb.clone().ensureAlpha(0.5)
+  const gif = await rgb.clone().gif().toBuffer()
+  const jpeg = await rgb.clone().jpeg().toBuffer()
+  const scan = jpeg.indexOf(Buffer.from([0xff, 0xda]))
+  const exif: Exif = { IFD0: { Make: 'Skyfolio', Model: 'Test Camera' } }
+  return [
+    { name: 'baseline.jpg', bytes: jpeg },
+    { name: 'progressive.jpg', bytes: await rgb.clone().jpeg({ progressive: true }).toBuffer() },
+    {
+      name: 'rotated.jpg',
+      bytes: await rgb.clone().jpeg().withExif(exif).withMetadata({ orientation: 6 }).toBuffer()
+    },
+    { name: 'cmyk.jpg', bytes: await rgb.clone().toColourspace('cmyk').jpeg().toBuffer() },
+    { name: 'grey.jpg', bytes: await rgb.clone().greyscale().jpeg().toBuffer() },
+    // Some cameras and editors append data after the end-of-image marker.
+    { name: 'trailing-data.jpg', bytes: Buffer.concat([jpeg, Buffer.alloc(256, 0x55)]) },
+    // Stray bytes before a marker: libjpeg warns ("extraneous bytes"), every viewer shows it.
+    {
+      name: 'stray-bytes.jpg',
+      bytes: Buffer.concat([jpeg.subarray(0, scan), Buffer.from([1, 2, 3]), jpeg.subarray(scan)])
+    },
+    { name: 'eight-bit.png', bytes: await rgb.clone().png().toBuffer() },
+    { name: 'sixteen-bit.png', bytes: await rgb.clone().toColourspace('rgb16').png().toBuffer() },
+    { name: 'palette.png', bytes: await rgb.clone().png({ palette: true }).toBuffer() },
+    { name: 'alpha.png', bytes: await alpha.clone().png().toBuffer() },
+    { name: 'interlaced.png', bytes: await rgb.clone().png({ progressive: true }).toBuffer() },
+    { name: 'lossy.webp', bytes: await rgb.clone().webp().toBuffer() },
+    { name: 'lossless.webp', bytes: await alpha.clone().webp({ lossless: true }).toBuffer() },
+    { name: 'photo.avif', bytes: await rgb.clone().avif().toBuffer() },
+    { name: 'still.gif', bytes: gif },
+    // Many GIFs in the wild lack the final trailer byte; every viewer shows them.
+    { name: 'no-trailer.gif', bytes: gif.subarray(0, gif.length - 1) },
+    { name: 'lzw.tif', bytes: await rgb.clone().tiff({ compression: 'lzw' }).toBuffer() },
+    { name: 'jpeg-in.tif', bytes: await rgb.clone().tiff({ compression: 'jpeg' }).toBuffer() },
+    { name: 'deflate.tiff', bytes: await rgb.clone().tiff({ compression: 'deflate' }).toBuffer() }
+  ]
+}

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { dHash, hammingDistance, isFlatHash, popcount32 } from './dhash'
 import { sniffImage } from './magic'
 import { RateMeter } from './rate'
-import { displayName, hasImageExtension, isJunkName, parseUrlList } from './sources'
+import {
+  displayName,
+  hasImageExtension,
+  isJunkName,
+  parseUrlList,
+  unsupportedFormatByName
+} from './sources'
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Uint8Array.from(
@@ -18,6 +24,15 @@ describe('sniffImage', () => {
     expect(sniffImage(bytes([0, 0, 0, 0x18], 'ftypheic', [0, 0, 0, 0], 'mif1heic'))).toBe('heic')
     expect(sniffImage(bytes('<!doctype html>'))).toBe('unknown')
     expect(sniffImage(bytes('<svg xmlns="http://www.w3.org/2000/svg">'))).toBe('svg')
+  })
+
+  it('tells JPEG 2000, JPEG XL and marked camera RAW apart from what they resemble', () => {
+    expect(sniffImage(bytes([0, 0, 0, 12], 'jP  ', [0x0d, 0x0a, 0x87, 0x0a]))).toBe('jp2')
+    expect(sniffImage(bytes([0xff, 0x4f, 0xff, 0x51, 0, 0x2f]))).toBe('jp2')
+    expect(sniffImage(bytes([0, 0, 0, 12], 'JXL ', [0x0d, 0x0a, 0x87, 0x0a]))).toBe('jxl')
+    expect(sniffImage(bytes('II*', [0], [16, 0, 0, 0], 'CR', [2, 0]))).toBe('raw')
+    expect(sniffImage(bytes([0, 0, 0, 0x18], 'ftypcrx ', [0, 0, 0, 1], 'crx isom'))).toBe('raw')
+    expect(sniffImage(bytes('II*', [0], [8, 0, 0, 0]))).toBe('tiff')
   })
 })
 
@@ -62,6 +77,12 @@ describe('sources', () => {
     expect(isJunkName('Holiday 2024')).toBe(false)
     expect(hasImageExtension('IMG_0001.JPG')).toBe(true)
     expect(hasImageExtension('notes.txt')).toBe(false)
+    expect(hasImageExtension('IMG_0002.HEIC')).toBe(false)
+    expect(unsupportedFormatByName('IMG_0002.HEIC')).toBe('heic')
+    expect(unsupportedFormatByName('DSC_0001.NEF')).toBe('raw')
+    expect(unsupportedFormatByName('scan.jp2')).toBe('jp2')
+    expect(unsupportedFormatByName('notes.txt')).toBeNull()
+    expect(unsupportedFormatByName('IMG_0001.JPG')).toBeNull()
   })
 
   it('reads URL lists: lines or spaces, http(s) only, no duplicates', () => {

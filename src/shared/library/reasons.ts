@@ -9,6 +9,7 @@ export const failureCodes = [
   'unreadable',
   'missing',
   'loop',
+  'outside-folder',
   'path-too-long',
   'timeout',
   'crashed',
@@ -25,21 +26,36 @@ export interface Failure {
 
 export const failure = (code: FailureCode, reason: string): Failure => ({ code, reason })
 
-const kindNames: Record<string, string> = {
-  heic: 'HEIC',
+/** Format names as people know them, for kinds (and extensions' kinds) not decoded here. */
+const formatNames: Record<string, string> = {
   svg: 'SVG',
-  bmp: 'BMP'
+  bmp: 'BMP',
+  jp2: 'JPEG 2000',
+  jxl: 'JPEG XL',
+  psd: 'Photoshop (PSD)',
+  ico: 'ICO',
+  tga: 'TGA',
+  exr: 'OpenEXR'
 }
 
-/** Words for a file whose bytes are a format this app cannot decode. */
-export function unsupportedFormat(kind: string): Failure {
-  if (kind === 'heic')
-    return failure(
-      'unsupported',
-      'HEIC photos are not supported yet. Export them as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible).'
-    )
-  return failure('unsupported', `${kindNames[kind] ?? kind.toUpperCase()} files are not supported.`)
+/** Formats people meet most, with what to do instead. */
+const formatAdvice: Record<string, string> = {
+  heic: 'HEIC photos are not supported yet. Export them as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible).',
+  raw: 'Camera RAW files are not supported yet. Import the JPEG your camera saved alongside, or export one from your RAW editor.'
 }
+
+/** Words for a file whose bytes (or, in a folder, whose name) are a format not decoded here. */
+export function unsupportedFormat(kind: string): Failure {
+  const name = formatNames[kind] ?? kind.toUpperCase()
+  return failure('unsupported', formatAdvice[kind] ?? `${name} images are not supported yet.`)
+}
+
+/** A link in a chosen folder whose target lies outside every chosen folder. */
+export const outsideChosenFolder = (): Failure =>
+  failure(
+    'outside-folder',
+    'This link leads outside the folder you chose, so it was not followed. Choose its target to import it.'
+  )
 
 /** Maps a Node file-system error code to a reason. */
 export function fileSystemFailure(errno: string | undefined): Failure {
@@ -64,19 +80,42 @@ export function fileSystemFailure(errno: string | undefined): Failure {
   }
 }
 
+export interface DecodeContext {
+  readonly maxMegapixels: number
+  /** What the file's bytes said it is. */
+  readonly kind: string
+  /** The file's own structure says bytes are missing from its end (see cut-short.ts). */
+  readonly cutShort: boolean
+}
+
+const truncated = (): Failure =>
+  failure('truncated', 'The file is cut short (truncated); part of the image is missing.')
+
 /** Maps an image-library error message to a reason; the raw text is kept only in logs. */
-export function decodeFailure(message: string, maxMegapixels: number): Failure {
+export function decodeFailure(message: string, context: DecodeContext): Failure {
   const m = message.toLowerCase()
   if (m.includes('pixel limit'))
     return failure(
       'too-large',
-      `The image is larger than ${maxMegapixels} megapixels; it was refused to protect memory.`
+      `The image is larger than ${context.maxMegapixels} megapixels; it was refused to protect memory.`
     )
+  if (context.cutShort) return truncated()
   if (m.includes('premature end') || m.includes('truncated') || m.includes('unexpected end'))
-    return failure('truncated', 'The file is cut short (truncated); part of the image is missing.')
-  if (m.includes('unsupported image format'))
+    return truncated()
+  // libtiff: "LZMA compression support is not configured", "Compression scheme 99 strip
+  // decoding is not implemented": a valid file this build cannot read, not a damaged one.
+  if (context.kind === 'tiff' && /not configured|not implemented/.test(m))
+    return failure(
+      'unsupported',
+      'This TIFF uses a kind of compression that is not supported yet. Save it again as an LZW or uncompressed TIFF, or as JPEG.'
+    )
+  if (
+    (context.kind === 'avif' || context.kind === 'heic') &&
+    /unsupported (feature|codec|compression)|compression format/.test(m)
+  )
+    return failure('unsupported', 'This HEIF/AVIF variant is not supported yet.')
+  // The bytes said what kind this is, so a loader that does not recognise it means damage.
+  if (m.includes('unsupported image format') && context.kind === 'unknown')
     return failure('not-image', 'The contents are not a picture this app can read.')
-  if (m.includes('heif') || m.includes('compression format'))
-    return failure('unsupported', 'This HEIF/AVIF variant is not supported.')
   return failure('corrupt', 'The image data is damaged and could not be decoded.')
 }

@@ -16,7 +16,7 @@ export function isJunkName(name: string): boolean {
   return name.startsWith('.') || name.startsWith('._') || junkNames.has(name.toLowerCase())
 }
 
-/** Extensions a folder walk picks up; anything else in a folder is not ours to report. */
+/** Extensions of the formats Skyfolio decodes: a folder walk queues these files. */
 export const imageExtensions: ReadonlySet<string> = new Set([
   'jpg',
   'jpeg',
@@ -27,15 +27,44 @@ export const imageExtensions: ReadonlySet<string> = new Set([
   'gif',
   'tif',
   'tiff',
-  'avif',
-  'heic',
-  'heif',
-  'bmp'
+  'avif'
 ])
 
-export function hasImageExtension(name: string): boolean {
+const rawExtensions = [
+  ...['3fr', 'ari', 'arw', 'cr2', 'cr3', 'crw', 'dcr', 'dng', 'erf', 'fff', 'gpr', 'iiq'],
+  ...['k25', 'kdc', 'mef', 'mos', 'mrw', 'nef', 'nrw', 'orf', 'pef', 'raf', 'raw', 'rw2'],
+  ...['rwl', 'sr2', 'srf', 'srw', 'x3f']
+]
+
+/**
+ * Image formats Skyfolio does not decode yet, by extension (value: the format's kind, for its
+ * name in words). A folder walk counts these as skipped, so nothing found is left unsaid.
+ */
+const unsupportedExtensions: ReadonlyMap<string, string> = new Map([
+  ...['heic', 'heif', 'hif'].map((e) => [e, 'heic'] as const),
+  ...['svg', 'svgz'].map((e) => [e, 'svg'] as const),
+  ...['jp2', 'j2k', 'j2c', 'jpc', 'jpf', 'jpx', 'jpm'].map((e) => [e, 'jp2'] as const),
+  ...['bmp', 'dib'].map((e) => [e, 'bmp'] as const),
+  ...['psd', 'psb'].map((e) => [e, 'psd'] as const),
+  ...rawExtensions.map((e) => [e, 'raw'] as const),
+  ['jxl', 'jxl'],
+  ['ico', 'ico'],
+  ['tga', 'tga'],
+  ['exr', 'exr']
+])
+
+const extensionOf = (name: string): string => {
   const dot = name.lastIndexOf('.')
-  return dot > 0 && imageExtensions.has(name.slice(dot + 1).toLowerCase())
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+}
+
+export function hasImageExtension(name: string): boolean {
+  return imageExtensions.has(extensionOf(name))
+}
+
+/** The kind of an image format not decoded here that the name says the file is, if any. */
+export function unsupportedFormatByName(name: string): string | null {
+  return unsupportedExtensions.get(extensionOf(name)) ?? null
 }
 
 /**

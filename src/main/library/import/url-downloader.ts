@@ -1,7 +1,8 @@
-import { open, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { extensionFor, sniffImage, SNIFF_BYTES, decodableKinds } from '@shared/library/magic'
 import { failure, unsupportedFormat, type Failure } from '@shared/library/reasons'
+import { defaultTransferLimits, watchTransfer, type TransferLimits } from './transfer-watchdog'
 
 export interface DownloaderOptions {
   readonly fetch: typeof fetch
@@ -15,6 +16,10 @@ export interface DownloaderOptions {
   /** Longest wait for the next chunk of the body. */
   readonly idleTimeoutMs?: number
   readonly totalTimeoutMs?: number
+  /** A body slower than this (bytes a second, over each `rateWindowMs`) is stopped: 1 KB/s. */
+  readonly minBytesPerSecond?: number
+  /** 15 s by default; tests use short windows. */
+  readonly rateWindowMs?: number
   /** Reports each request to the Activity view; returns its completion callback. */
   readonly track?: (host: string) => (ok: boolean) => void
 }
@@ -57,10 +62,36 @@ const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`
 export class UrlDownloader {
   private readonly hosts: HostLimiter
   private readonly maxBytes: number
+  private readonly limits: TransferLimits
+  private swept: Promise<void> | null = null
 
   constructor(private readonly options: DownloaderOptions) {
     this.hosts = new HostLimiter(options.perHost ?? 4)
     this.maxBytes = options.maxBytes ?? 100 * 1024 * 1024
+    const d = defaultTransferLimits
+    this.limits = {
+      headersTimeoutMs: options.headersTimeoutMs ?? d.headersTimeoutMs,
+      idleTimeoutMs: options.idleTimeoutMs ?? d.idleTimeoutMs,
+      totalTimeoutMs: options.totalTimeoutMs ?? d.totalTimeoutMs,
+      minBytesPerSecond: options.minBytesPerSecond ?? d.minBytesPerSecond,
+      rateWindowMs: options.rateWindowMs ?? d.rateWindowMs
+    }
+  }
+
+  /**
+   * Partial files a previous run left when it was killed mid-download: nothing resumes them
+   * (a retried download starts over), so they go before this run's first download.
+   */
+  private async removeLeftovers(): Promise<void> {
+    let names: string[]
+    try {
+      names = await readdir(this.options.dir)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    for (const name of names.filter((n) => n.endsWith('.part')))
+      await rm(join(this.options.dir, name), { force: true })
   }
 
   async download(url: string, name: string, signal?: AbortSignal): Promise<DownloadOutcome> {
@@ -73,6 +104,11 @@ export class UrlDownloader {
     let release: (() => void) | null = null
     let settle: ((ok: boolean) => void) | null = null
     try {
+      this.swept ??= this.removeLeftovers().catch((error: unknown) => {
+        this.swept = null // try again with the next download
+        throw error
+      })
+      await this.swept
       release = await this.hosts.acquire(host, signal)
       settle = this.options.track?.(host) ?? null
       const outcome = await this.fetchToFile(url, name, signal)
@@ -90,12 +126,12 @@ export class UrlDownloader {
     }
   }
 
+  /** Streams one response to `<name>.part`, then renames it; on any failure, no file stays. */
   private async fetchToFile(
     url: string,
     name: string,
     outer?: AbortSignal
   ): Promise<DownloadOutcome> {
-    const o = this.options
     const controller = new AbortController()
     // Held in an object: it is set from timers and callbacks, which control flow cannot see.
     const stopped: { why: Failure | null } = { why: null }
@@ -105,104 +141,99 @@ export class UrlDownloader {
     }
     const onOuter = (): void => stop(failure('cancelled', 'Import cancelled.'))
     outer?.addEventListener('abort', onOuter, { once: true })
-    const total = setTimeout(
-      () =>
-        stop(
-          failure(
-            'download',
-            `The download took longer than ${Math.round((o.totalTimeoutMs ?? 120_000) / 1000)} s.`
-          )
-        ),
-      o.totalTimeoutMs ?? 120_000
-    )
-    const idleMs = o.idleTimeoutMs ?? 20_000
-    let idle = setTimeout(
-      () => stop(failure('download', 'The server did not answer in time.')),
-      o.headersTimeoutMs ?? 15_000
-    )
-    const armIdle = (): void => {
-      clearTimeout(idle)
-      idle = setTimeout(() => stop(failure('download', 'The server stopped sending data.')), idleMs)
-    }
+    const watch = watchTransfer(this.limits, stop)
     const temp = join(this.options.dir, `${name}.part`)
-    let file: Awaited<ReturnType<typeof open>> | null = null
+    let file: FileHandle | null = null
+    let kept = false
     try {
-      const res = await o.fetch(url, { signal: controller.signal, redirect: 'follow' })
-      if (!res.ok || !res.body) {
-        return {
-          ok: false,
-          failure: failure(
-            'download',
-            `The server answered ${res.status} ${res.statusText}`.trim() + '.'
-          )
-        }
-      }
-      const declared = Number(res.headers.get('content-length') ?? NaN)
-      if (declared > this.maxBytes)
-        return {
-          ok: false,
-          failure: failure(
-            'too-large',
-            `The file is ${mb(declared)}, over the ${mb(this.maxBytes)} limit.`
-          )
-        }
-      armIdle()
+      const res = await this.options.fetch(url, { signal: controller.signal, redirect: 'follow' })
+      const refused = this.refuseResponse(res)
+      if (refused) return { ok: false, failure: refused }
+      watch.bodyStarted()
       file = await open(temp, 'w')
-      const reader = res.body.getReader()
-      let head = Buffer.alloc(0)
-      let kind: ReturnType<typeof sniffImage> | null = null
-      let received = 0
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        armIdle()
-        received += value.byteLength
-        if (received > this.maxBytes) {
-          stop(failure('too-large', `The file is over the ${mb(this.maxBytes)} limit.`))
-          break
-        }
-        if (kind === null) {
-          head = Buffer.concat([head, value])
-          if (head.length < SNIFF_BYTES) continue
-          kind = sniffImage(head)
-          if (!(await this.acceptKind(kind, res, stop))) break
-          await file.write(head)
-          continue
-        }
-        await file.write(value)
-      }
-      if (!stopped.why && kind === null) {
-        kind = sniffImage(head)
-        if (await this.acceptKind(kind, res, stop)) await file.write(head)
-      }
+      const kind = await this.stream(res, file, watch, stop)
+      if (stopped.why) return { ok: false, failure: stopped.why }
       await file.close()
       file = null
-      if (stopped.why) {
-        await rm(temp, { force: true })
-        return { ok: false, failure: stopped.why }
-      }
-      if (received === 0)
-        return { ok: false, failure: failure('empty', 'The server sent an empty file.') }
       const target = join(this.options.dir, `${name}.${extensionFor(kind!)}`)
       await rename(temp, target)
+      kept = true
       return { ok: true, path: target }
     } catch (error) {
-      await file?.close().catch(() => undefined)
-      await rm(temp, { force: true }).catch(() => undefined)
       if (stopped.why) return { ok: false, failure: stopped.why }
       throw error
     } finally {
-      clearTimeout(total)
-      clearTimeout(idle)
+      watch.clear()
       outer?.removeEventListener('abort', onOuter)
+      // Every way out but success removes the partial file (a cleanup error is reported).
+      if (!kept) {
+        await file?.close()
+        await rm(temp, { force: true })
+      }
     }
   }
 
-  private async acceptKind(
+  private refuseResponse(res: Response): Failure | null {
+    if (!res.ok || !res.body)
+      return failure('download', `The server answered ${res.status} ${res.statusText}`.trim() + '.')
+    const declared = Number(res.headers.get('content-length') ?? NaN)
+    if (declared > this.maxBytes)
+      return failure(
+        'too-large',
+        `The file is ${mb(declared)}, over the ${mb(this.maxBytes)} limit.`
+      )
+    return null
+  }
+
+  /**
+   * Writes the body to `file`, checking the first bytes' kind before keeping any of it.
+   * Returns the kind, or null once `stop` was called (too big, not an image, unsupported).
+   */
+  private async stream(
+    res: Response,
+    file: FileHandle,
+    watch: { received(bytes: number): void },
+    stop: (f: Failure) => void
+  ): Promise<ReturnType<typeof sniffImage> | null> {
+    const reader = res.body!.getReader()
+    let head = Buffer.alloc(0)
+    let kind: ReturnType<typeof sniffImage> | null = null
+    let received = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      watch.received(value.byteLength)
+      received += value.byteLength
+      if (received > this.maxBytes) {
+        stop(failure('too-large', `The file is over the ${mb(this.maxBytes)} limit.`))
+        return null
+      }
+      if (kind !== null) {
+        await file.write(value)
+        continue
+      }
+      head = Buffer.concat([head, value])
+      if (head.length < SNIFF_BYTES) continue
+      kind = sniffImage(head)
+      if (!this.acceptKind(kind, res, stop)) return null
+      await file.write(head)
+    }
+    if (kind !== null) return kind
+    if (head.length === 0) {
+      stop(failure('empty', 'The server sent an empty file.'))
+      return null
+    }
+    kind = sniffImage(head)
+    if (!this.acceptKind(kind, res, stop)) return null
+    await file.write(head)
+    return kind
+  }
+
+  private acceptKind(
     kind: ReturnType<typeof sniffImage>,
     res: Response,
     stop: (f: Failure) => void
-  ): Promise<boolean> {
+  ): boolean {
     if (kind === 'unknown') {
       const type = res.headers.get('content-type')?.split(';')[0]?.trim()
       stop(

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import sharp, { type SharpOptions } from 'sharp'
 import { rgbaToThumbHash } from 'thumbhash'
 import { dHash } from '@shared/library/dhash'
-import { decodableKinds, sniffImage } from '@shared/library/magic'
+import { isCutShort } from '@shared/library/cut-short'
+import { decodableKinds, sniffImage, type SniffedKind } from '@shared/library/magic'
 import {
   decodeFailure,
   failure,
@@ -12,6 +13,7 @@ import {
   unsupportedFormat,
   type Failure
 } from '@shared/library/reasons'
+import { unsupportedFormatByName } from '@shared/library/sources'
 import {
   PREVIEW_EDGE,
   THUMB_EDGE,
@@ -31,8 +33,11 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024
 export type PipelineOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
 
 const decodeOptions: SharpOptions = {
-  // 'truncated' fails cut-short files with a reason yet tolerates harmless warnings (odd EXIF).
-  failOn: 'truncated',
+  // 'error' fails what the decoders call errors: a cut-short file, a PNG chunk whose checksum
+  // is wrong, a TIFF compression this build lacks (at 'truncated' those gave garbage pixels
+  // silently). It still tolerates warnings (odd EXIF, stray bytes, a GIF without its trailer):
+  // image-pipeline.test.ts decodes a set of valid images of every kind at this level.
+  failOn: 'error',
   limitInputPixels: MAX_MEGAPIXELS * 1_000_000
 }
 
@@ -59,8 +64,23 @@ const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoExce
 export interface LoadedImage {
   readonly bytes: Buffer
   readonly hash: string
-  readonly kind: string
+  readonly kind: SniffedKind
   readonly mtime: number
+}
+
+/** Why a file of this kind cannot be decoded here, or null when it can. */
+function refuseKind(kind: SniffedKind, path: string): Failure | null {
+  const byName = unsupportedFormatByName(basename(path))
+  // NEF, ARW and DNG files are TIFF containers whose first image is a small preview: decoding
+  // that would import a thumbnail as the photo, so the name decides for camera RAW.
+  if (kind === 'raw' || (kind === 'tiff' && byName === 'raw')) return unsupportedFormat('raw')
+  if (kind === 'unknown')
+    // Formats not sniffed here (PSD, ICO…) are named by their extension; anything else is not
+    // an image at all.
+    return byName
+      ? unsupportedFormat(byName)
+      : failure('not-image', 'The contents are not an image, whatever the file name says.')
+  return decodableKinds.has(kind) ? null : unsupportedFormat(kind)
 }
 
 /**
@@ -92,12 +112,8 @@ export async function loadImage(
     return { ok: false, failure: failure('empty', 'The file is empty (0 bytes).') }
 
   const kind = sniffImage(bytes.subarray(0, 64))
-  if (kind === 'unknown')
-    return {
-      ok: false,
-      failure: failure('not-image', 'The contents are not an image, whatever the file name says.')
-    }
-  if (!decodableKinds.has(kind)) return { ok: false, failure: unsupportedFormat(kind) }
+  const refused = refuseKind(kind, path)
+  if (refused) return { ok: false, failure: refused }
 
   const hash = createHash('sha256').update(bytes).digest('hex')
   const reused = await cached(outDir, hash)
@@ -167,7 +183,11 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     if (errno(error)) return { ok: false, failure: fileSystemFailure(errno(error)) }
-    return { ok: false, failure: decodeFailure(message, MAX_MEGAPIXELS) }
+    const cutShort = isCutShort(kind, bytes)
+    return {
+      ok: false,
+      failure: decodeFailure(message, { maxMegapixels: MAX_MEGAPIXELS, kind, cutShort })
+    }
   }
 }
 
