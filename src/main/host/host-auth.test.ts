@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { authorize, cookieValue, newToken, originAllowed, tokensMatch } from './host-auth'
+import {
+  authorize,
+  cookieValues,
+  newToken,
+  originAllowed,
+  tokenCookieName,
+  tokensMatch
+} from './host-auth'
 
 const origin = 'http://127.0.0.1:4000'
+const host = { token: 't', origin, cookieName: tokenCookieName(4000) }
 
 describe('host auth', () => {
   it('makes long random tokens', () => {
@@ -18,10 +26,17 @@ describe('host auth', () => {
     expect(tokensMatch('', 'abc')).toBe(false)
   })
 
-  it('reads one cookie among several', () => {
-    expect(cookieValue('a=1; skyfolio_token=xyz; b=2', 'skyfolio_token')).toBe('xyz')
-    expect(cookieValue('xskyfolio_token=1', 'skyfolio_token')).toBeNull()
-    expect(cookieValue(undefined, 'skyfolio_token')).toBeNull()
+  it('reads every value of one cookie among several', () => {
+    expect(cookieValues('a=1; skyfolio_token_4000=xyz; b=2', 'skyfolio_token_4000')).toEqual([
+      'xyz'
+    ])
+    expect(cookieValues('x=1; n=a; n=b', 'n')).toEqual(['a', 'b'])
+    expect(cookieValues('xskyfolio_token_4000=1', 'skyfolio_token_4000')).toEqual([])
+    expect(cookieValues(undefined, 'skyfolio_token_4000')).toEqual([])
+  })
+
+  it('names the cookie for the port, so another port cannot overwrite it', () => {
+    expect(tokenCookieName(4000)).not.toBe(tokenCookieName(4001))
   })
 
   it('refuses a foreign origin even with the right token', () => {
@@ -30,14 +45,22 @@ describe('host auth', () => {
     expect(originAllowed('http://evil.example', origin)).toBe(false)
     expect(originAllowed('http://127.0.0.1:4001', origin)).toBe(false)
     expect(
-      authorize({ cookie: 'skyfolio_token=t', origin: 'http://evil.example' }, 't', origin)
+      authorize({ cookie: 'skyfolio_token_4000=t', origin: 'http://evil.example' }, host)
     ).toBe('forbidden-origin')
   })
 
   it('accepts the token as cookie or bearer, nothing else', () => {
-    expect(authorize({ cookie: 'skyfolio_token=t' }, 't', origin)).toBe('ok')
-    expect(authorize({ authorization: 'Bearer t' }, 't', origin)).toBe('ok')
-    expect(authorize({ cookie: 'skyfolio_token=u' }, 't', origin)).toBe('unauthorized')
-    expect(authorize({}, 't', origin)).toBe('unauthorized')
+    expect(authorize({ cookie: 'skyfolio_token_4000=t' }, host)).toBe('ok')
+    expect(authorize({ authorization: 'Bearer t' }, host)).toBe('ok')
+    expect(authorize({ cookie: 'skyfolio_token_4000=u' }, host)).toBe('unauthorized')
+    expect(authorize({ cookie: 'skyfolio_token_4001=t' }, host)).toBe('unauthorized')
+    expect(authorize({}, host)).toBe('unauthorized')
+  })
+
+  it('survives a malformed escape and finds the token behind a planted cookie', () => {
+    const planted = 'skyfolio_token_4000=%E0%A4%A; skyfolio_token_4000=wrong'
+    expect(() => authorize({ cookie: planted }, host)).not.toThrow()
+    expect(authorize({ cookie: planted }, host)).toBe('unauthorized')
+    expect(authorize({ cookie: `${planted}; skyfolio_token_4000=t` }, host)).toBe('ok')
   })
 })

@@ -6,6 +6,7 @@ import { createLogger } from '../platform/log'
 import { NodeLauncher } from '../platform/process/node-launcher'
 import { StoreOpenError } from '../platform/store/database'
 import { newToken } from './host-auth'
+import { HostLockError, acquireHostLock, type HostLock } from './host-lock'
 import { startHost } from './http-host'
 
 /**
@@ -13,16 +14,29 @@ import { startHost } from './http-host'
  * the built renderer to a browser on 127.0.0.1. Environment:
  *   SKYFOLIO_USER_DATA  user-data folder (default: the app's own)
  *   SKYFOLIO_PORT       port (default: a free one)
+ * One host per user-data folder: a second one is refused (host-lock.ts).
  */
 async function main(): Promise<void> {
   const config = readConfig()
   const log = createLogger('host', config.logLevel)
   const here = __dirname
+  const userDataDir = config.userDataDir ?? config.defaultUserDataDir
+  let lock: HostLock
+  try {
+    // Before the database opens: a second host on the same folder is refused, not raced.
+    lock = acquireHostLock(userDataDir)
+  } catch (error) {
+    if (error instanceof HostLockError) {
+      console.error(error.message)
+      process.exit(2)
+    }
+    throw error
+  }
   let core
   try {
     core = createCore({
       config,
-      userDataDir: config.userDataDir ?? config.defaultUserDataDir,
+      userDataDir,
       runtime: 'headless',
       version: config.version,
       launcher: new NodeLauncher(),
@@ -49,14 +63,23 @@ async function main(): Promise<void> {
 
   let stopping = false
   const stop = async (): Promise<void> => {
-    if (stopping) return
-    stopping = true
     await host.close()
     await core.close()
-    process.exit(0)
+    lock.release()
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  const onSignal = (): void => {
+    if (stopping) return
+    stopping = true
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('the host did not stop cleanly', { error })
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
 }
 
 main().catch((error) => {

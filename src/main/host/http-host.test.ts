@@ -1,59 +1,27 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { EventBus } from '../platform/ipc/event-bus'
-import { createRouter } from '../platform/ipc/router'
-import { memoryLogger } from '../platform/log'
-import { stubAppHandlers } from '../../../test/support/app-handlers'
-import { useTempDir } from '../../../test/support/temp-dir'
-import { startHost, type RunningHost } from './http-host'
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import {
+  TEST_TOKEN,
+  collectFrames,
+  openSocket,
+  rawRequest,
+  requestText,
+  useTestHosts
+} from '../../../test/support/host-kit'
 
-const tempDir = useTempDir()
-const running: RunningHost[] = []
-afterEach(async () => {
-  for (const h of running.splice(0)) await h.close()
-})
-
-async function start() {
-  const dir = tempDir()
-  const rendererDir = join(dir, 'renderer')
-  const media = join(dir, 'thumbs')
-  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-  mkdirSync(media)
-  writeFileSync(
-    join(rendererDir, 'index.html'),
-    '<html><head><script type="module" src="./assets/app.js"></script></head></html>'
-  )
-  writeFileSync(join(rendererDir, 'assets/app.js'), 'console.log(1)')
-  writeFileSync(join(media, 'a.webp'), 'RIFF')
-  writeFileSync(join(dir, 'secret.txt'), 'do not serve')
-  const log = memoryLogger()
-  const bus = new EventBus(log)
-  const router = createRouter(stubAppHandlers(), log)
-  const host = await startHost({
-    core: { router, bus, mediaRoots: { thumbnails: media } },
-    rendererDir,
-    token: 'test-token-123',
-    log
-  })
-  running.push(host)
-  return { host, bus, log }
-}
-
-const cookie = { cookie: 'skyfolio_token=test-token-123' }
+const start = useTestHosts()
 
 describe('headless host over http', () => {
   it('trades the URL token for a cookie, then serves the page with the bridge and CSP', async () => {
-    const { host } = await start()
+    const { host, auth } = await start()
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=test-token-123$/)
     const first = await fetch(host.url, { redirect: 'manual' })
     expect(first.status).toBe(302)
-    expect(first.headers.get('set-cookie')).toMatch(
-      /skyfolio_token=test-token-123; HttpOnly; SameSite=Strict/
+    expect(first.headers.get('set-cookie')).toBe(
+      `skyfolio_token_${new URL(host.origin).port}=${TEST_TOKEN}; HttpOnly; SameSite=Strict; Path=/`
     )
     expect(first.headers.get('location')).toBe('/')
-    const page = await fetch(host.origin + '/', { headers: cookie })
+    const page = await fetch(host.origin + '/', { headers: { cookie: auth.cookie } })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
     const html = await page.text()
@@ -67,49 +35,85 @@ describe('headless host over http', () => {
     }
   })
 
-  it('refuses a foreign Origin even with the token', async () => {
+  it('tells someone without the token how to get in, not a bare "Unauthorized"', async () => {
     const { host } = await start()
+    const page = await fetch(host.origin + '/')
+    expect(page.status).toBe(401)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+    const html = await page.text()
+    expect(html).toContain('npm run host')
+    expect(html).toContain(`${host.origin}/?token=`)
+    expect(html).not.toContain(TEST_TOKEN)
+    const stale = await (await fetch(host.origin + '/?token=from-another-run')).text()
+    expect(stale).toMatch(/token from another run/)
+  })
+
+  it('refuses a foreign Origin even with the token', async () => {
+    const { host, auth } = await start()
     const res = await fetch(host.origin + '/assets/app.js', {
-      headers: { ...cookie, origin: 'http://evil.example' }
+      headers: { cookie: auth.cookie, origin: 'http://evil.example' }
     })
     expect(res.status).toBe(403)
   })
 
   it('serves media roots and never a file outside them', async () => {
-    const { host } = await start()
-    expect(
-      (await fetch(host.origin + '/media/thumbnails/a.webp', { headers: cookie })).status
-    ).toBe(200)
-    expect(
-      (await fetch(host.origin + '/media/thumbnails/..%2F..%2Fsecret.txt', { headers: cookie }))
-        .status
-    ).toBe(404)
-    expect((await fetch(host.origin + '/media/nope/a.webp', { headers: cookie })).status).toBe(404)
-    expect((await fetch(host.origin + '/media/constructor/a', { headers: cookie })).status).toBe(
-      404
-    )
-    expect((await fetch(host.origin + '/..%2Fsecret.txt', { headers: cookie })).status).toBe(404)
+    const { host, auth } = await start()
+    const get = async (path: string) =>
+      (await fetch(host.origin + path, { headers: { cookie: auth.cookie } })).status
+    expect(await get('/media/thumbnails/a.webp')).toBe(200)
+    expect(await get('/media/thumbnails/..%2F..%2Fsecret.txt')).toBe(404)
+    expect(await get('/media/nope/a.webp')).toBe(404)
+    expect(await get('/media/constructor/a')).toBe(404)
+    expect(await get('/..%2Fsecret.txt')).toBe(404)
   })
-})
 
-function openSocket(url: string, headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers })
-    ws.once('open', () => resolve(ws))
-    ws.once('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))))
-    ws.once('error', reject)
+  it('never redirects off its own origin, whatever the path looks like', async () => {
+    const { host } = await start()
+    for (const target of [
+      `/.//evil.example/?token=${TEST_TOKEN}`,
+      `//evil.example/?token=${TEST_TOKEN}`,
+      `/%2e//evil.example/x?token=${TEST_TOKEN}`,
+      `/\\evil.example/?token=${TEST_TOKEN}`
+    ]) {
+      const res = await rawRequest(host.origin, requestText(target))
+      expect(res.status, target).toBe(302)
+      const location = /\r\nlocation: (.*)/i.exec(res.head)?.[1] ?? ''
+      expect(location, target).toMatch(/^\/(?![/\\])/)
+      expect(new URL(location, host.origin).origin, target).toBe(host.origin)
+    }
   })
-}
+
+  it('answers 400 to a request target it cannot read, and keeps serving', async () => {
+    const { host, auth } = await start()
+    for (const target of ['http://[/x', '*', 'http://evil.example/']) {
+      expect((await rawRequest(host.origin, requestText(target, auth))).status, target).toBe(400)
+    }
+    expect((await fetch(host.origin + '/', { headers: { cookie: auth.cookie } })).status).toBe(200)
+  })
+
+  // /proc/self/mem is a regular file that fails on the first read, as root too.
+  it.runIf(existsSync('/proc/self/mem'))(
+    'answers 500 for a file that fails to read, and keeps serving',
+    async () => {
+      const { host, auth, log } = await start({ mediaRoots: { proc: '/proc/self' } })
+      const res = await fetch(host.origin + '/media/proc/mem', { headers: { cookie: auth.cookie } })
+      expect(res.status).toBe(500)
+      expect(await res.text()).toBe('This file could not be read')
+      expect(log.lines.join('\n')).toMatch(/could not read a served file.*EIO/)
+      const ok = await fetch(host.origin + '/media/thumbnails/a.webp', {
+        headers: { cookie: auth.cookie }
+      })
+      expect(await ok.text()).toBe('RIFF')
+    }
+  )
+})
 
 describe('headless host over WebSocket', () => {
   it('carries requests and pushed events for an authorised socket', async () => {
-    const { host, bus } = await start()
-    const ws = await openSocket(host.origin.replace('http', 'ws') + '/ws', {
-      ...cookie,
-      origin: host.origin
-    })
-    const frames: unknown[] = []
-    ws.on('message', (d) => frames.push(...(JSON.parse(d.toString()) as unknown[])))
+    const { bus, auth, wsUrl } = await start()
+    const ws = await openSocket(wsUrl, auth)
+    const frames = collectFrames(ws)
     ws.send(
       JSON.stringify([
         { id: 1, channel: 'app:status', params: {} },
@@ -136,11 +140,10 @@ describe('headless host over WebSocket', () => {
   })
 
   it('closes a socket without the token or from a foreign origin', async () => {
-    const { host } = await start()
-    const wsUrl = host.origin.replace('http', 'ws') + '/ws'
-    await expect(openSocket(wsUrl, { origin: host.origin })).rejects.toThrow('401')
-    await expect(openSocket(wsUrl, { ...cookie, origin: 'http://evil.example' })).rejects.toThrow(
-      '403'
-    )
+    const { auth, wsUrl } = await start()
+    await expect(openSocket(wsUrl, { origin: auth.origin })).rejects.toThrow('401')
+    await expect(
+      openSocket(wsUrl, { cookie: auth.cookie, origin: 'http://evil.example' })
+    ).rejects.toThrow('403')
   })
 })

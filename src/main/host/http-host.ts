@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { WebSocketServer, type WebSocket } from 'ws'
-import { createBatcher } from '@shared/contract/batcher'
-import { wsClientMessageSchema, type WsServerFrame } from '@shared/contract/wire'
+import { WebSocketServer } from 'ws'
 import type { Core } from '../core/core'
 import type { Logger } from '../platform/log'
 import { documentHeaders } from '../security/csp'
-import { TOKEN_COOKIE, authorize, tokensMatch } from './host-auth'
+import { authorize, tokenCookieName, tokensMatch, type HostIdentity } from './host-auth'
+import { badRequest, parseTarget, sameOriginLocation, sendSignInPage } from './host-pages'
+import { SOCKET_CEILING_BYTES, serveSocket } from './host-socket'
 import { serveFile } from './static-files'
 
 export interface HostOptions {
@@ -24,16 +24,21 @@ export interface RunningHost {
   /** The URL to open: it carries the token once, then a cookie does. */
   readonly url: string
   readonly origin: string
+  /** The cookie the token travels in after the first visit (named for the port). */
+  readonly cookieName: string
   close(): Promise<void>
 }
 
 const BRIDGE_TAG = '<script type="module" src="/host-bridge.js"></script>'
-const MAX_FRAME_BYTES = 1 << 20
 
-/** Serves the built renderer and carries the contract over a WebSocket, on loopback only. */
+/**
+ * Serves the built renderer and carries the contract over a WebSocket, on loopback only.
+ * Nothing a request carries may end the host: every parse is guarded, every stream and socket
+ * has an error listener, and a failure ends only that request.
+ */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { core, token, log } = options
-  let origin = ''
+  let host: HostIdentity = { token, origin: '', cookieName: '' }
   let indexHtml: string | null = null
 
   const loadIndex = async (): Promise<string> => {
@@ -46,25 +51,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', origin)
+    const url = parseTarget(req.url, host.origin)
+    if (!url) return badRequest(res)
     const given = url.searchParams.get('token')
     if (given !== null) {
-      if (!tokensMatch(given, token)) {
-        res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized')
-        return
-      }
+      if (!tokensMatch(given, token)) return sendSignInPage(res, host.origin, true)
       url.searchParams.delete('token')
       res.writeHead(302, {
-        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        location: url.pathname + url.search
+        'set-cookie': `${host.cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: sameOriginLocation(url)
       })
       res.end()
       return
     }
-    const decision = authorize(req.headers, token, origin)
-    if (decision !== 'ok') {
-      res.writeHead(decision === 'unauthorized' ? 401 : 403, { 'content-type': 'text/plain' })
-      res.end(decision === 'unauthorized' ? 'Unauthorized' : 'Forbidden origin')
+    const decision = authorize(req.headers, host)
+    if (decision === 'unauthorized') return sendSignInPage(res, host.origin, false)
+    if (decision === 'forbidden-origin') {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden origin')
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -90,71 +93,53 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         res.writeHead(404).end()
         return
       }
-      await serveFile(res, root, media[2]!, {
+      await serveFile(res, root, media[2]!, log, {
         'cache-control': 'private, max-age=31536000, immutable'
       })
       return
     }
-    await serveFile(res, options.rendererDir, path, { 'x-content-type-options': 'nosniff' })
+    await serveFile(res, options.rendererDir, path, log, { 'x-content-type-options': 'nosniff' })
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    handle(req, res).catch((error: unknown) => {
       log.error('host request failed', { path: req.url?.split('?')[0], error })
       if (!res.headersSent) res.writeHead(500).end()
       else res.destroy()
     })
   })
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_CEILING_BYTES })
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin)
-    const decision = url.pathname === '/ws' ? authorize(req.headers, token, origin) : 'unauthorized'
+    // Node hands the socket over without its error listener: a reset must not become uncaught.
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      log.debug('a socket failed before it was served', { code: error.code })
+    )
+    const refuse = (status: string): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    }
+    const url = parseTarget(req.url, host.origin)
+    if (!url) return refuse('400 Bad Request')
+    const decision = authorize(req.headers, host)
     if (decision !== 'ok') {
       log.warn('refused a socket', { reason: decision })
-      const status = decision === 'forbidden-origin' ? '403 Forbidden' : '401 Unauthorized'
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-      return
+      return refuse(decision === 'forbidden-origin' ? '403 Forbidden' : '401 Unauthorized')
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws))
+    if (url.pathname !== '/ws') return refuse('404 Not Found')
+    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, core, log))
   })
-
-  const serveSocket = (ws: WebSocket): void => {
-    const send = createBatcher<WsServerFrame>((frames) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frames))
-    }, setImmediate)
-    const disconnect = core.bus.connect((event, payload) => send({ kind: 'event', event, payload }))
-    const inflight = new AbortController()
-    ws.on('close', () => {
-      disconnect()
-      inflight.abort()
-    })
-    ws.on('message', (data) => {
-      let frames
-      try {
-        frames = wsClientMessageSchema.parse(JSON.parse(data.toString()))
-      } catch {
-        log.warn('dropped a malformed socket message')
-        return
-      }
-      for (const { id, channel, params } of frames) {
-        core.router
-          .dispatch(channel, params, { signal: inflight.signal })
-          .then((envelope) => send({ kind: 'reply', id, envelope }))
-      }
-    })
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
-  origin = `http://127.0.0.1:${port}`
+  host = { token, origin: `http://127.0.0.1:${port}`, cookieName: tokenCookieName(port) }
 
   return {
-    url: `${origin}/?token=${token}`,
-    origin,
+    url: `${host.origin}/?token=${token}`,
+    origin: host.origin,
+    cookieName: host.cookieName,
     async close() {
       for (const client of wss.clients) client.terminate()
       wss.close()
