@@ -15,6 +15,10 @@ import {
 import { PlaceRepository } from '../../src/main/weather/store/place-repository'
 import { ReportRepository } from '../../src/main/weather/store/report-repository'
 import { WeatherRefresher } from '../../src/main/weather/weather-refresher'
+import { WeatherObserver } from '../../src/main/weather/weather-observer'
+import { ForecastDayRepository } from '../../src/main/weather/store/forecast-day-repository'
+import { ObservationRepository } from '../../src/main/weather/store/observation-repository'
+import type { Connectivity } from '../../src/shared/contract/weather'
 import { join } from 'node:path'
 
 /** A clock that only moves when the code under test sleeps: long waits cost no real time. */
@@ -105,15 +109,42 @@ export function refresherFor(
   const places = new PlaceRepository(db, clock.now)
   const reports = new ReportRepository(db)
   const { client, events } = clientFor(server, clock, options.client)
-  const statuses: { placeId: number; state: string }[] = []
+  const statuses: { placeId: number; state: string; error: string | null }[] = []
+  const connectivity: Connectivity[] = []
+  const days = new ForecastDayRepository(db)
+  const observations = new ObservationRepository(db)
+  const log = memoryLogger()
+  const observer = new WeatherObserver({
+    client,
+    days,
+    observations,
+    reports,
+    now: clock.now,
+    log,
+    batchSize: options.batchSize
+  })
   const refresher = new WeatherRefresher({
     client,
     places,
     reports,
+    observer,
     now: clock.now,
-    log: memoryLogger(),
+    log,
     batchSize: options.batchSize,
-    onStatus: (placeId, s) => statuses.push({ placeId, state: s.state })
+    onStatus: (placeId, s) =>
+      statuses.push({ placeId, state: s.state, error: s.error?.message ?? null }),
+    onConnectivity: (c) => connectivity.push(c)
   })
-  return { places, reports, client, events, refresher, statuses }
+  return {
+    places,
+    reports,
+    days,
+    observations,
+    client,
+    events,
+    refresher,
+    statuses,
+    connectivity,
+    log
+  }
 }

@@ -73,9 +73,11 @@ export class RefreshScheduler {
 
   private schedule(ms: number): void {
     this.timer = setTimeout(() => {
-      void this.check().finally(() => {
-        if (this.timer !== null) this.schedule(this.deps.checkEveryMs ?? 60_000)
-      })
+      this.check()
+        .catch((error: unknown) => this.deps.log.warn('automatic refresh check failed', { error }))
+        .finally(() => {
+          if (this.timer !== null) this.schedule(this.deps.checkEveryMs ?? 60_000)
+        })
     }, ms)
     this.timer.unref?.()
   }

@@ -6,6 +6,9 @@ import type { OpenMeteoClient } from './open-meteo/open-meteo-client'
 import type { RefreshScheduler } from './refresh-scheduler'
 import type { PlaceRepository } from './store/place-repository'
 import type { ReportRepository } from './store/report-repository'
+import type { ForecastDayRepository } from './store/forecast-day-repository'
+import type { ObservationRepository } from './store/observation-repository'
+import { insightHandlers } from './weather-insight-handlers'
 import type { WeatherRefresher } from './weather-refresher'
 
 export const toGeoPlace = (h: GeoHit): GeoPlace => ({
@@ -25,9 +28,12 @@ export const toGeoPlace = (h: GeoHit): GeoPlace => ({
 export interface WeatherDesk {
   readonly places: PlaceRepository
   readonly reports: ReportRepository
+  readonly days: ForecastDayRepository
+  readonly observations: ObservationRepository
   readonly client: OpenMeteoClient
   readonly refresher: WeatherRefresher
   readonly scheduler: RefreshScheduler
+  readonly now: () => number
   /** The place list as the window shows it. */
   views(): PlaceView[]
   /** Pushes the new list to the window and returns it. */
@@ -103,9 +109,11 @@ export function weatherHandlers(desk: WeatherDesk): Handlers<WeatherChannel> {
     },
     'weather:refresh-all': refreshAll,
     'weather:resume': async () => {
+      // Back from offline, every place failed since: all of them go out again.
+      const offline = refresher.connection().offline
       const failed = places
         .list()
-        .filter((p) => refresher.status(p).state === 'error')
+        .filter((p) => offline || refresher.status(p).state === 'error')
         .map((p) => p.id)
       const ids = [...new Set([...scheduler.due(), ...failed])].filter(
         (id) => !refresher.isRefreshing(id)
@@ -120,6 +128,8 @@ export function weatherHandlers(desk: WeatherDesk): Handlers<WeatherChannel> {
       return report
     },
     'weather:latest': ({ placeId }) => ({ report: reports.latest(placeId) }),
-    'weather:history': (q) => reports.history(q)
+    'weather:history': (q) => reports.history(q),
+    'weather:connectivity': () => refresher.connection(),
+    ...insightHandlers(desk)
   }
 }

@@ -13,12 +13,14 @@ import {
 const START = Date.UTC(2025, 5, 1, 12, 0, 30)
 const fixture = useFixture()
 const tempDir = useTempDir()
+// Tests that count requests wait as long as a loaded machine needs: a kit timeout would retry.
+const patient = { timeoutMs: 15_000 }
 
 describe('WeatherRefresher: what the user ends up with', () => {
   it('stores one new report per place per refresh and never overwrites', async () => {
     const server = await fixture()
     const db = openStore(tempDir())
-    const kit = refresherFor(db, server, fakeClock(START))
+    const kit = refresherFor(db, server, fakeClock(START), { client: patient })
     const a = kit.places.add(paris)
     const b = kit.places.add(parisTx)
     const first = await kit.refresher.refresh([a.id, b.id])
@@ -64,7 +66,7 @@ describe('WeatherRefresher: what the user ends up with', () => {
   it('a failed refresh keeps the last report and leaves other places alone', async () => {
     const server = await fixture()
     const db = openStore(tempDir())
-    const kit = refresherFor(db, server, fakeClock(START), { batchSize: 1 })
+    const kit = refresherFor(db, server, fakeClock(START), { batchSize: 1, client: patient })
     const a = kit.places.add(paris)
     const b = kit.places.add(parisTx)
     await kit.refresher.refresh([a.id, b.id])
@@ -159,7 +161,7 @@ describe('WeatherRefresher: what the user ends up with', () => {
   it('batches many places: 23 places in batches of 10 make 3 requests per host', async () => {
     const server = await fixture({ latencyMs: 20 })
     const db = openStore(tempDir())
-    const kit = refresherFor(db, server, fakeClock(START), { batchSize: 10 })
+    const kit = refresherFor(db, server, fakeClock(START), { batchSize: 10, client: patient })
     const ids = Array.from(
       { length: 23 },
       (_, i) => kit.places.add({ ...paris, name: `P${i}`, latitude: 10 + i, longitude: i }).id

@@ -4,6 +4,9 @@ import type { Service, ServiceContext } from '../core/service'
 import { OpenMeteoClient } from './open-meteo/open-meteo-client'
 import { PlaceRepository } from './store/place-repository'
 import { ReportRepository } from './store/report-repository'
+import { ForecastDayRepository } from './store/forecast-day-repository'
+import { ObservationRepository } from './store/observation-repository'
+import { WeatherObserver } from './weather-observer'
 import { RefreshScheduler } from './refresh-scheduler'
 import { WeatherRefresher } from './weather-refresher'
 import { resolveBaseUrls } from './open-meteo/weather-urls'
@@ -17,6 +20,8 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
   const { bus, now } = ctx
   const places = new PlaceRepository(ctx.db, now)
   const reports = new ReportRepository(ctx.db)
+  const days = new ForecastDayRepository(ctx.db)
+  const observations = new ObservationRepository(ctx.db)
   const client = new OpenMeteoClient({
     fetch: ctx.fetch,
     now,
@@ -29,15 +34,26 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
         ctx.log.warn('Open-Meteo host paused', { api: e.api, until: e.until })
     }
   })
+  const observer = new WeatherObserver({
+    client,
+    days,
+    observations,
+    reports,
+    now,
+    log: ctx.log.child('observed'),
+    onStored: (placeIds, count) => bus.emit('weather:observations-stored', { placeIds, count })
+  })
   const refresher = new WeatherRefresher({
     client,
     places,
     reports,
+    observer,
     now,
     log: ctx.log,
     tasks: ctx.tasks,
     onStatus: (placeId, status) => bus.emit('weather:place-status', { placeId, status }),
-    onStored: (report) => bus.emit('weather:report-stored', { report })
+    onStored: (report) => bus.emit('weather:report-stored', { report }),
+    onConnectivity: (state) => bus.emit('weather:connectivity', state)
   })
 
   const views = (): PlaceView[] =>
@@ -82,6 +98,9 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
   const desk: WeatherDesk = {
     places,
     reports,
+    days,
+    observations,
+    now,
     client,
     refresher,
     scheduler,

@@ -5,6 +5,8 @@ const fields = {
   temperatureUnit: z.enum(['celsius', 'fahrenheit']),
   windSpeedUnit: z.enum(['kmh', 'mph', 'ms']),
   precipitationUnit: z.enum(['mm', 'inch']),
+  /** 12- or 24-hour clock; 'auto' follows the locale. */
+  hourCycle: z.enum(['auto', 'h12', 'h23']),
   /** Minutes between automatic refreshes; the free service asks for restraint. */
   refreshIntervalMin: z
     .number()
@@ -33,6 +35,7 @@ export const defaultSettings: Settings = {
   temperatureUnit: 'celsius',
   windSpeedUnit: 'kmh',
   precipitationUnit: 'mm',
+  hourCycle: 'auto',
   refreshIntervalMin: 30,
   reportRetentionDays: null,
   weatherBaseUrl: '',

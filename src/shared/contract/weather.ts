@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { airQualityLocationSchema, forecastLocationSchema } from '../weather/forecast-schema'
+import { isDateKey } from '../weather/zoned-time'
 import { none } from './app'
 import { event, request } from './define'
 import { appErrorSchema } from './errors'
@@ -111,6 +112,111 @@ export const historyQuerySchema = z
   .strict()
 export type HistoryQuery = z.infer<typeof historyQuerySchema>
 
+/** A calendar date at a place, "YYYY-MM-DD". */
+export const dateKeySchema = z
+  .string()
+  .refine(isDateKey, { message: 'expected a date as YYYY-MM-DD' })
+
+/** What a stored report predicted for one day. */
+export const trailPointSchema = z.object({
+  reportId: id,
+  fetchedAt: z.number().int(),
+  /** Days ahead when fetched: 0 = the same day … 7. */
+  leadDays: z.number().int().min(0),
+  high: z.number().nullable(),
+  low: z.number().nullable(),
+  /** The day's highest hourly chance of rain, %. */
+  precipitationProbability: z.number().nullable(),
+  precipitationSum: z.number().nullable(),
+  weatherCode: z.number().int().nullable()
+})
+export type TrailPoint = z.infer<typeof trailPointSchema>
+
+/** What a day was really like, from Open-Meteo (°C, mm), stored once per place and day. */
+export const observedDaySchema = z.object({
+  date: dateKeySchema,
+  high: z.number().nullable(),
+  low: z.number().nullable(),
+  precipitationSum: z.number().nullable(),
+  weatherCode: z.number().int().nullable(),
+  /** The forecast API's `past_days` (recent days) or the archive API (older ones). */
+  source: z.enum(['forecast', 'archive']),
+  fetchedAt: z.number().int()
+})
+export type ObservedDay = z.infer<typeof observedDaySchema>
+
+export const forecastTrailSchema = z.object({
+  placeId: id,
+  date: dateKeySchema,
+  /** Every stored report that predicted the day, oldest fetch first. */
+  points: z.array(trailPointSchema),
+  observed: observedDaySchema.nullable(),
+  /**
+   * `future`: the day is not over; `pending`: over, not fetched yet (offline, or the archive
+   * has not got it); `observed`: `observed` is set.
+   */
+  observedState: z.enum(['future', 'pending', 'observed'])
+})
+export type ForecastTrail = z.infer<typeof forecastTrailSchema>
+
+export const forecastDaySchema = z.object({
+  date: dateKeySchema,
+  /** Stored reports that predicted it. */
+  reports: z.number().int(),
+  observed: z.boolean()
+})
+
+const figureSchema = z.object({
+  value: z.number(),
+  reports: z.number().int(),
+  days: z.number().int()
+})
+
+export const leadAccuracySchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('not-enough'),
+    leadDays: z.number().int(),
+    reports: z.number().int(),
+    days: z.number().int(),
+    daysNeeded: z.number().int()
+  }),
+  z.object({
+    state: z.literal('ready'),
+    leadDays: z.number().int(),
+    reports: z.number().int(),
+    days: z.number().int(),
+    /** Mean absolute error of the daily high, °C. */
+    high: figureSchema.nullable(),
+    low: figureSchema.nullable(),
+    /** Share (0–1) of right rain / no-rain calls. */
+    rain: figureSchema.nullable()
+  })
+])
+
+export const accuracySchema = z.object({
+  placeId: id,
+  leads: z.array(leadAccuracySchema),
+  /** The rules behind the figures, for the table's footnote. */
+  rules: z.object({
+    minDays: z.number().int(),
+    rainChancePercent: z.number(),
+    wetDayMm: z.number()
+  })
+})
+export type Accuracy = z.infer<typeof accuracySchema>
+
+/** Whether Open-Meteo can be reached at all: one banner for the app, not one error per place. */
+export const connectivitySchema = z.object({
+  offline: z.boolean(),
+  /** When the connection was first found gone, ms since epoch. */
+  since: z.number().int().nullable(),
+  /** The last time any forecast arrived. */
+  lastSuccessAt: z.number().int().nullable()
+})
+export type Connectivity = z.infer<typeof connectivitySchema>
+
+const placeOnly = z.object({ placeId: id }).strict()
+
 export const weatherRequests = {
   'weather:search': request(
     z.object({ query: z.string().trim().min(1).max(100) }).strict(),
@@ -144,12 +250,28 @@ export const weatherRequests = {
   'weather:history': request(
     historyQuerySchema,
     z.object({ total: z.number().int(), rows: z.array(reportSummarySchema) })
-  )
+  ),
+  /** Days the stored reports predicted at a place, newest first, and which are observed. */
+  'weather:forecast-days': request(
+    placeOnly,
+    z.object({ placeId: id, days: z.array(forecastDaySchema) })
+  ),
+  /** How the forecast for one day moved, report by report, and what happened. */
+  'weather:forecast-trail': request(
+    z.object({ placeId: id, date: dateKeySchema }).strict(),
+    forecastTrailSchema
+  ),
+  'weather:accuracy': request(placeOnly, accuracySchema),
+  'weather:connectivity': request(none, connectivitySchema)
 }
 
 export const weatherEvents = {
   'weather:places-changed': event(placesResult),
   'weather:place-status': event(z.object({ placeId: id, status: placeStatusSchema })),
   'weather:report-stored': event(z.object({ report: reportSummarySchema })),
-  'weather:reports-purged': event(z.object({ count: z.number().int() }))
+  'weather:reports-purged': event(z.object({ count: z.number().int() })),
+  /** Sent when Open-Meteo becomes unreachable, and when it answers again. */
+  'weather:connectivity': event(connectivitySchema),
+  /** New observed days were stored: trails and accuracy of these places changed. */
+  'weather:observations-stored': event(z.object({ placeIds: z.array(id), count: z.number().int() }))
 }

@@ -1,5 +1,5 @@
 import type { ForecastLocation } from './forecast-schema'
-import { dayIndexAt, hourIndexAt } from './series'
+import { hourIndexAt, localDayIndex } from './series'
 
 /** A `current` block older than this is stale: "now" is read from the hourly series instead. */
 export const CURRENT_FRESH_SEC = 45 * 60
@@ -29,7 +29,7 @@ export interface NowConditions {
  * report does not reach that far.
  */
 export function conditionsAt(f: ForecastLocation, atSec: number): NowConditions | null {
-  const day = dayIndexAt(f.daily.time, atSec)
+  const day = localDayIndex(f, atSec)
   const daily = {
     todayMax: day >= 0 ? (f.daily.temperature_2m_max[day] ?? null) : null,
     todayMin: day >= 0 ? (f.daily.temperature_2m_min[day] ?? null) : null,

@@ -1,4 +1,5 @@
 import type { AirQualityLocation, Daily, ForecastLocation, Hourly } from './forecast-schema'
+import { dayIndexOn, localDateKey } from './zoned-time'
 
 const HOUR = 3600
 
@@ -19,7 +20,22 @@ export function hourIndexAt(time: readonly number[], atSec: number): number {
   return lo
 }
 
-/** Index of the local day containing `atSec` (daily times are local midnights). */
+/**
+ * Index of the daily entry for the place's calendar date at `atSec`, in its IANA zone: right on
+ * the evening of an autumn clock change, when a fixed offset already reads the next day.
+ */
+export function localDayIndex(
+  f: Pick<ForecastLocation, 'daily' | 'timezone' | 'utc_offset_seconds'>,
+  atSec: number
+): number {
+  const zone = { timezone: f.timezone, utcOffsetSeconds: f.utc_offset_seconds }
+  return dayIndexOn(f.daily.time, f.utc_offset_seconds, localDateKey(atSec, zone))
+}
+
+/**
+ * Index of the local day containing `atSec` (daily times are local midnights at the answer's
+ * fixed offset). `localDayIndex` reads the date in the place's zone instead.
+ */
 export function dayIndexAt(time: readonly number[], atSec: number): number {
   let found = -1
   for (let i = 0; i < time.length; i++) {
@@ -38,6 +54,8 @@ export interface HourPoint {
   windSpeed: number | null
   windDirection: number | null
   weatherCode: number | null
+  /** Day or night at that hour, for the icon; null when the report has no day flag there. */
+  isDay: boolean | null
 }
 
 /** The next `hours` hours from the hour containing `atSec` (fewer at the series' end). */
@@ -56,7 +74,9 @@ export function nextHours(hourly: Hourly, atSec: number, hours = 48): HourPoint[
       precipitation: hourly.precipitation[i] ?? null,
       windSpeed: hourly.wind_speed_10m[i] ?? null,
       windDirection: hourly.wind_direction_10m[i] ?? null,
-      weatherCode: hourly.weather_code[i] ?? null
+      weatherCode: hourly.weather_code[i] ?? null,
+      isDay:
+        hourly.is_day[i] === undefined || hourly.is_day[i] === null ? null : hourly.is_day[i] !== 0
     })
   }
   return out

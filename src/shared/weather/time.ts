@@ -1,4 +1,8 @@
-/** Times in reports are unix seconds; a place's wall clock is UTC shifted by its offset. */
+/**
+ * Times in reports are unix seconds. These helpers shift by one fixed offset, which is wrong
+ * after a daylight-saving change inside a forecast: read a place's clock with format-time.ts
+ * (its IANA zone, the user's locale and 12/24-hour setting) instead.
+ */
 const shifted = (unixSec: number, offsetSec: number): Date => new Date((unixSec + offsetSec) * 1000)
 
 const pad = (n: number): string => String(n).padStart(2, '0')

@@ -65,7 +65,13 @@ const answerUnitTable: Readonly<Record<Quantity, Readonly<Record<string, (v: num
     dayFlag: { '': same },
     europeanAqi: { EAQI: same },
     usAqi: { USAQI: same },
-    concentration: { 'μg/m³': same }
+    concentration: { 'μg/m³': same },
+    pressure: { hPa: same },
+    // Asked in mm, the service gives visibility in metres; asked in inch, in feet.
+    distance: { m: same, ft: scale(0.3048) },
+    // The UV index is a plain number: Open-Meteo labels it with an empty unit.
+    uvIndex: { '': same },
+    duration: { s: same }
   }
 
 // NFKC folds look-alikes (µ micro sign and μ mu, ℃ and °C) so only the meaning is compared.

@@ -1,8 +1,12 @@
 /**
  * The Open-Meteo variables Skyfolio asks for. Shared by the client (query), the schemas
  * (validation) and the fixture server (answers), so the three never drift apart.
+ *
+ * Each block lists the variables stored since the first release, then those added later: a
+ * report stored before a variable was added lacks it, so the stored-report schema takes the
+ * added ones as optional while a fresh answer must carry every one it was asked for.
  */
-export const currentVars = [
+const baseCurrentVars = [
   'temperature_2m',
   'apparent_temperature',
   'relative_humidity_2m',
@@ -13,8 +17,10 @@ export const currentVars = [
   'wind_direction_10m',
   'wind_gusts_10m'
 ] as const
+export const addedCurrentVars = ['dew_point_2m', 'pressure_msl', 'cloud_cover'] as const
+export const currentVars = [...baseCurrentVars, ...addedCurrentVars] as const
 
-export const hourlyVars = [
+const baseHourlyVars = [
   'temperature_2m',
   'apparent_temperature',
   'relative_humidity_2m',
@@ -25,8 +31,16 @@ export const hourlyVars = [
   'wind_direction_10m',
   'is_day'
 ] as const
+export const addedHourlyVars = [
+  'dew_point_2m',
+  'pressure_msl',
+  'cloud_cover',
+  'visibility',
+  'uv_index'
+] as const
+export const hourlyVars = [...baseHourlyVars, ...addedHourlyVars] as const
 
-export const dailyVars = [
+const baseDailyVars = [
   'weather_code',
   'temperature_2m_max',
   'temperature_2m_min',
@@ -37,11 +51,29 @@ export const dailyVars = [
   'wind_speed_10m_max',
   'wind_direction_10m_dominant'
 ] as const
+export const addedDailyVars = ['uv_index_max', 'daylight_duration'] as const
+export const dailyVars = [...baseDailyVars, ...addedDailyVars] as const
+
+/**
+ * 15-minute steps for the next two hours. Each value is the precipitation of the quarter hour
+ * that ends at its time. Open-Meteo interpolates where no 15-minute model runs.
+ */
+export const minutelyVars = ['precipitation'] as const
+export const NOWCAST_QUARTERS = 8
+
+/** What a past day was like: asked of the forecast API (`past_days`) or the archive API. */
+export const observedDailyVars = [
+  'weather_code',
+  'temperature_2m_max',
+  'temperature_2m_min',
+  'precipitation_sum'
+] as const
 
 export const airCurrentVars = ['european_aqi', 'us_aqi', 'pm10', 'pm2_5'] as const
 export const airHourlyVars = ['european_aqi', 'pm2_5', 'pm10'] as const
 
-export const FORECAST_DAYS = 7
+/** Today and seven days ahead: the accuracy figures go out to a lead time of 7 days. */
+export const FORECAST_DAYS = 8
 export const AIR_FORECAST_DAYS = 2
 
 /**
@@ -68,11 +100,17 @@ export type Quantity =
   | 'europeanAqi'
   | 'usAqi'
   | 'concentration'
+  | 'pressure'
+  | 'distance'
+  | 'uvIndex'
+  | 'duration'
 
 type AnyVar =
   | (typeof currentVars)[number]
   | (typeof hourlyVars)[number]
   | (typeof dailyVars)[number]
+  | (typeof minutelyVars)[number]
+  | (typeof observedDailyVars)[number]
   | (typeof airCurrentVars)[number]
   | (typeof airHourlyVars)[number]
 
@@ -84,9 +122,11 @@ export const quantityOf: Readonly<Record<AnyVar | 'time' | 'interval', Quantity>
   apparent_temperature: 'temperature',
   temperature_2m_max: 'temperature',
   temperature_2m_min: 'temperature',
+  dew_point_2m: 'temperature',
   relative_humidity_2m: 'percent',
   precipitation_probability: 'percent',
   precipitation_probability_max: 'percent',
+  cloud_cover: 'percent',
   precipitation: 'precipitation',
   precipitation_sum: 'precipitation',
   wind_speed_10m: 'windSpeed',
@@ -98,6 +138,11 @@ export const quantityOf: Readonly<Record<AnyVar | 'time' | 'interval', Quantity>
   is_day: 'dayFlag',
   sunrise: 'time',
   sunset: 'time',
+  pressure_msl: 'pressure',
+  visibility: 'distance',
+  uv_index: 'uvIndex',
+  uv_index_max: 'uvIndex',
+  daylight_duration: 'duration',
   european_aqi: 'europeanAqi',
   us_aqi: 'usAqi',
   pm10: 'concentration',
@@ -108,5 +153,7 @@ export type UnitKey = keyof typeof quantityOf
 export type CurrentVar = (typeof currentVars)[number]
 export type HourlyVar = (typeof hourlyVars)[number]
 export type DailyVar = (typeof dailyVars)[number]
+export type MinutelyVar = (typeof minutelyVars)[number]
+export type ObservedDailyVar = (typeof observedDailyVars)[number]
 export type AirCurrentVar = (typeof airCurrentVars)[number]
 export type AirHourlyVar = (typeof airHourlyVars)[number]

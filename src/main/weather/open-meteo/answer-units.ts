@@ -16,7 +16,11 @@ const words: Record<Quantity, string> = {
   dayFlag: 'day and night marks',
   europeanAqi: 'European air-quality index',
   usAqi: 'US air-quality index',
-  concentration: 'particle readings'
+  concentration: 'particle readings',
+  pressure: 'air pressures',
+  distance: 'visibility distances',
+  uvIndex: 'UV index values',
+  duration: 'daylight lengths'
 }
 
 // Two decimals: finer than any reading, without float noise (22.277777… °C) in stored reports.

@@ -41,10 +41,12 @@ export async function fetchText(
       )
     }
     if (signal?.aborted) throw cancelled()
+    // The socket's code (ECONNREFUSED, ENOTFOUND…) is for the log; the user reads words.
     const cause = (error as { cause?: { code?: string } }).cause?.code
     throw new WeatherFetchError(
       'network',
-      `Skyfolio could not reach Open-Meteo (${label})${cause ? ` (${cause})` : ''}. Check the connection.`
+      `Skyfolio could not reach Open-Meteo (${label}). Check the connection.`,
+      { diagnostic: cause ?? (error instanceof Error ? error.message : String(error)) }
     )
   } finally {
     clearTimeout(timer)

@@ -1,30 +1,31 @@
+import type { z } from 'zod'
 import {
   airQualityLocationSchema,
   airQualityUnitBlocks,
-  apiErrorSchema,
-  forecastLocationSchema,
+  forecastAnswerSchema,
   forecastUnitBlocks,
+  observedLocationSchema,
+  observedUnitBlocks,
   type AirQualityLocation,
   type ForecastLocation,
-  type GeoHit
+  type GeoHit,
+  type ObservedLocation,
+  type UnitBlocks
 } from '@shared/weather/forecast-schema'
 import type { Logger } from '../../platform/log'
 import { HostLimiter } from './host-limiter'
 import { fetchText, type TextResponse } from './http-text'
-import {
-  backoffDelay,
-  defaultRetryPolicy,
-  parseRetryAfter,
-  rateWindowOf,
-  windowEnd,
-  type RetryPolicy
-} from './retry-policy'
+import { describeHttpFailure } from './http-failure'
+import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry-policy'
 import { parseGeoHits, parseLocations, type ParsedLocations } from './open-meteo-parse'
 import { realSleep, type Sleep } from './sleep'
 import { SharedRequests } from './shared-requests'
 import {
   airQualityUrl,
+  archiveUrl,
+  baseUrlOf,
   forecastUrl,
+  recentDaysUrl,
   searchUrl,
   type Api,
   type BaseUrls,
@@ -33,6 +34,12 @@ import {
 import { WeatherFetchError } from './weather-errors'
 
 export type { GeoPoint } from './weather-urls'
+
+const observed = {
+  schema: observedLocationSchema,
+  units: observedUnitBlocks,
+  label: 'past weather'
+}
 
 export type ClientEvent =
   | { type: 'request'; api: Api; attempt: number }
@@ -59,7 +66,8 @@ export interface ClientOptions {
 const labels: Record<Api, string> = {
   forecast: 'forecast',
   'air-quality': 'air quality',
-  geocoding: 'place search'
+  geocoding: 'place search',
+  archive: 'past weather'
 }
 
 /**
@@ -88,7 +96,8 @@ export class OpenMeteoClient {
     this.limiters = {
       forecast: limiter('forecast'),
       'air-quality': limiter('air-quality'),
-      geocoding: limiter('geocoding')
+      geocoding: limiter('geocoding'),
+      archive: limiter('archive')
     }
   }
 
@@ -98,45 +107,70 @@ export class OpenMeteoClient {
   }
 
   forecast(points: readonly GeoPoint[], signal?: AbortSignal): Promise<ForecastLocation[]> {
-    const url = forecastUrl(this.options.baseUrls().forecast, points)
-    return this.requests.run(url, signal, (s) =>
-      this.withRetries('forecast', url, s, (text) =>
-        this.noted(
-          'forecast',
-          parseLocations(
-            text,
-            forecastLocationSchema,
-            forecastUnitBlocks,
-            points.length,
-            'forecast'
-          )
-        )
-      )
-    )
+    const url = forecastUrl(this.base('forecast'), points)
+    return this.locations('forecast', url, points.length, signal, {
+      schema: forecastAnswerSchema,
+      units: forecastUnitBlocks,
+      label: 'forecast'
+    })
   }
 
   airQuality(points: readonly GeoPoint[], signal?: AbortSignal): Promise<AirQualityLocation[]> {
-    const url = airQualityUrl(this.options.baseUrls()['air-quality'], points)
-    return this.requests.run(url, signal, (s) =>
-      this.withRetries('air-quality', url, s, (text) =>
-        this.noted(
-          'air-quality',
-          parseLocations(
-            text,
-            airQualityLocationSchema,
-            airQualityUnitBlocks,
-            points.length,
-            'air quality'
-          )
-        )
-      )
-    )
+    const url = airQualityUrl(this.base('air-quality'), points)
+    return this.locations('air-quality', url, points.length, signal, {
+      schema: airQualityLocationSchema,
+      units: airQualityUnitBlocks,
+      label: 'air quality'
+    })
+  }
+
+  /**
+   * The last `pastDays` whole days as they happened (and today so far), from the forecast API:
+   * the same host, so the same admission and pauses as forecasts.
+   */
+  recentDays(
+    points: readonly GeoPoint[],
+    pastDays: number,
+    signal?: AbortSignal
+  ): Promise<ObservedLocation[]> {
+    const url = recentDaysUrl(this.base('forecast'), points, pastDays)
+    return this.locations('forecast', url, points.length, signal, observed)
+  }
+
+  /** Older days as they happened, from the archive API (YYYY-MM-DD, inclusive). */
+  archive(
+    points: readonly GeoPoint[],
+    startDate: string,
+    endDate: string,
+    signal?: AbortSignal
+  ): Promise<ObservedLocation[]> {
+    const url = archiveUrl(this.base('archive'), points, startDate, endDate)
+    return this.locations('archive', url, points.length, signal, observed)
   }
 
   search(name: string, count: number, signal?: AbortSignal): Promise<GeoHit[]> {
-    const url = searchUrl(this.options.baseUrls().geocoding, name, count)
+    const url = searchUrl(this.base('geocoding'), name, count)
     return this.requests.run(url, signal, (s) =>
       this.withRetries('geocoding', url, s, parseGeoHits)
+    )
+  }
+
+  private base(api: Api): string {
+    return baseUrlOf(this.options.baseUrls(), api)
+  }
+
+  /** One location per point, shape and units checked; identical requests in flight share one. */
+  private locations<T extends object>(
+    api: Api,
+    url: string,
+    expected: number,
+    signal: AbortSignal | undefined,
+    answer: { schema: z.ZodType<T>; units: UnitBlocks; label: string }
+  ): Promise<T[]> {
+    return this.requests.run(url, signal, (s) =>
+      this.withRetries(api, url, s, (text) =>
+        this.noted(api, parseLocations(text, answer.schema, answer.units, expected, answer.label))
+      )
     )
   }
 
@@ -189,6 +223,13 @@ export class OpenMeteoClient {
             ? caught
             : new WeatherFetchError('invalid_body', `Open-Meteo's answer could not be read.`)
         error.attempts = attempt
+        if (error.kind === 'network') {
+          // The socket's own words (ECONNREFUSED…) belong here, never in the message shown.
+          this.options.log?.[attempt >= this.policy.maxAttempts ? 'warn' : 'debug'](
+            'Open-Meteo could not be reached',
+            { api, host: new URL(url).host, attempt, cause: error.details.diagnostic }
+          )
+        }
         if (error.kind === 'contract') {
           this.options.log?.error('Open-Meteo answer does not match what Skyfolio asked for', {
             api,
@@ -215,47 +256,12 @@ export class OpenMeteoClient {
   }
 
   private httpFailure(api: Api, res: TextResponse): WeatherFetchError {
-    const label = labels[api]
-    let reason = ''
-    try {
-      const body = apiErrorSchema.safeParse(JSON.parse(res.text))
-      if (body.success) reason = body.data.reason
-    } catch {
-      // Not Open-Meteo's JSON error body (a proxy page, say): the status speaks for itself.
+    const { error, pause } = describeHttpFailure(labels[api], res, this.now())
+    if (res.status === 429) this.stats.http429++
+    if (pause) {
+      this.limiters[api].pause(pause.until)
+      this.options.onEvent?.({ type: 'paused', api, until: pause.until, reason: pause.reason })
     }
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.now())
-    if (res.status === 429) {
-      this.stats.http429++
-      const window = rateWindowOf(reason)
-      const until = window
-        ? windowEnd(window, this.now())
-        : retryAfterMs !== null
-          ? this.now() + retryAfterMs
-          : null
-      if (until !== null) {
-        this.limiters[api].pause(until)
-        this.options.onEvent?.({ type: 'paused', api, until, reason })
-      }
-      const when = until ? ` until ${new Date(until).toISOString().slice(11, 16)} UTC` : ''
-      return new WeatherFetchError(
-        'rate_limited',
-        window
-          ? `Open-Meteo's ${window}ly request limit is reached (${label}); paused${when}.`
-          : `Open-Meteo is busy with other requests (${label}).`,
-        { status: 429, retryAfterMs, pausedUntil: window ? until : null }
-      )
-    }
-    if (res.status >= 400 && res.status < 500) {
-      return new WeatherFetchError(
-        'rejected',
-        `Open-Meteo refused the ${label} request (HTTP ${res.status})${reason ? `: ${reason}` : '.'}`,
-        { status: res.status }
-      )
-    }
-    return new WeatherFetchError(
-      'server',
-      `Open-Meteo had a problem answering (${label}, HTTP ${res.status}).`,
-      { status: res.status, retryAfterMs }
-    )
+    return error
   }
 }

@@ -20,11 +20,11 @@ export class SharedRequests {
     if (!entry) {
       const controller = new AbortController()
       const created: Shared<T> = { controller, refs: 0, promise: run(controller.signal) }
-      created.promise
-        .finally(() => {
-          if (this.inflight.get(key) === created) this.inflight.delete(key)
-        })
-        .catch(() => undefined)
+      // Callers get the failure through `joined.promise` below; this only forgets the entry.
+      const forget = (): void => {
+        if (this.inflight.get(key) === created) this.inflight.delete(key)
+      }
+      created.promise.then(forget, forget)
       this.inflight.set(key, created as Shared<unknown>)
       entry = created
     }

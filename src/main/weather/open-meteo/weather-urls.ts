@@ -6,6 +6,9 @@ import {
   dailyVars,
   FORECAST_DAYS,
   hourlyVars,
+  minutelyVars,
+  NOWCAST_QUARTERS,
+  observedDailyVars,
   storedUnits
 } from '@shared/weather/variables'
 
@@ -14,23 +17,30 @@ export interface GeoPoint {
   readonly longitude: number
 }
 
-export type Api = 'forecast' | 'air-quality' | 'geocoding'
-export type BaseUrls = Readonly<Record<Api, string>>
+export type Api = 'forecast' | 'air-quality' | 'geocoding' | 'archive'
+/** Where each API lives; without `archive`, the forecast's base serves it too (as the fixture does). */
+export type BaseUrls = Readonly<Record<Exclude<Api, 'archive'>, string>> & {
+  readonly archive?: string
+}
 
-export const openMeteoBaseUrls: BaseUrls = {
+export const openMeteoBaseUrls: Required<BaseUrls> = {
   forecast: 'https://api.open-meteo.com',
   'air-quality': 'https://air-quality-api.open-meteo.com',
-  geocoding: 'https://geocoding-api.open-meteo.com'
+  geocoding: 'https://geocoding-api.open-meteo.com',
+  archive: 'https://archive-api.open-meteo.com'
 }
+
+export const baseUrlOf = (urls: BaseUrls, api: Api): string =>
+  api === 'archive' ? (urls.archive ?? urls.forecast) : urls[api]
 
 /**
  * The real endpoints unless overridden: the environment (tests, demos) wins over the setting.
- * One override base serves all three paths, like the fixture server does.
+ * One override base serves every path, like the fixture server does.
  */
 export function resolveBaseUrls(setting: string, envValue: string | undefined): BaseUrls {
   const base = (envValue ?? '').trim() || setting.trim()
   if (!base) return openMeteoBaseUrls
-  return { forecast: base, 'air-quality': base, geocoding: base }
+  return { forecast: base, 'air-quality': base, geocoding: base, archive: base }
 }
 
 const join = (base: string, path: string): URL =>
@@ -57,6 +67,40 @@ export function forecastUrl(base: string, points: readonly GeoPoint[]): string {
   url.searchParams.set('timezone', 'auto')
   url.searchParams.set('timeformat', 'unixtime')
   url.searchParams.set('forecast_days', String(FORECAST_DAYS))
+  url.searchParams.set('minutely_15', minutelyVars.join(','))
+  url.searchParams.set('forecast_minutely_15', String(NOWCAST_QUARTERS))
+  return url.toString()
+}
+
+/** Past days as they were asked of every observation: daily, metric, local days, unixtime. */
+function withObservedDaily(url: URL): URL {
+  url.searchParams.set('daily', observedDailyVars.join(','))
+  url.searchParams.set('temperature_unit', storedUnits.temperature)
+  url.searchParams.set('wind_speed_unit', storedUnits.windSpeed)
+  url.searchParams.set('precipitation_unit', storedUnits.precipitation)
+  url.searchParams.set('timezone', 'auto')
+  url.searchParams.set('timeformat', 'unixtime')
+  return url
+}
+
+/** The last `pastDays` days (and today, which is not over) from the forecast API. */
+export function recentDaysUrl(base: string, points: readonly GeoPoint[], pastDays: number): string {
+  const url = withObservedDaily(withPoints(join(base, 'v1/forecast'), points))
+  url.searchParams.set('past_days', String(pastDays))
+  url.searchParams.set('forecast_days', '1')
+  return url.toString()
+}
+
+/** Days from `startDate` to `endDate` (YYYY-MM-DD, inclusive) from the archive API. */
+export function archiveUrl(
+  base: string,
+  points: readonly GeoPoint[],
+  startDate: string,
+  endDate: string
+): string {
+  const url = withObservedDaily(withPoints(join(base, 'v1/archive'), points))
+  url.searchParams.set('start_date', startDate)
+  url.searchParams.set('end_date', endDate)
   return url.toString()
 }
 

@@ -8,6 +8,7 @@ import {
 import { conditionsAt } from '@shared/weather/now'
 import { storedUnits } from '@shared/weather/variables'
 import type { Db } from '../../platform/store/database'
+import { ForecastDayRepository } from './forecast-day-repository'
 
 interface SummaryRow {
   id: number
@@ -54,8 +55,11 @@ export class ReportRepository {
   private readonly latestStmt
   private readonly summaryStmt
   private readonly getStmt
+  /** Each report's predictions per day, written in the same transaction as the report. */
+  private readonly days: ForecastDayRepository
 
   constructor(private readonly db: Db) {
+    this.days = new ForecastDayRepository(db)
     this.insertStmt = db.prepare(
       `INSERT INTO weather_reports (place_id, fetched_at, provider, units, timezone,
          utc_offset_seconds, payload, temperature, weather_code, temp_max, temp_min, is_day,
@@ -74,22 +78,33 @@ export class ReportRepository {
 
   insert(placeId: number, fetchedAt: number, payload: ReportPayload): ReportSummary {
     const now = conditionsAt(payload.forecast, Math.floor(fetchedAt / 1000))
-    const info = this.insertStmt.run(
-      placeId,
-      fetchedAt,
-      PROVIDER,
-      JSON.stringify(storedUnits),
-      payload.forecast.timezone,
-      payload.forecast.utc_offset_seconds,
-      JSON.stringify(payload),
-      now?.temperature ?? null,
-      now?.weatherCode ?? null,
-      now?.todayMax ?? null,
-      now?.todayMin ?? null,
-      now ? (now.isDay ? 1 : 0) : 1,
-      payload.airQuality ? 1 : 0
-    )
-    return this.summary(Number(info.lastInsertRowid))!
+    const id = this.db.transaction(() => {
+      const info = this.insertStmt.run(
+        placeId,
+        fetchedAt,
+        PROVIDER,
+        JSON.stringify(storedUnits),
+        payload.forecast.timezone,
+        payload.forecast.utc_offset_seconds,
+        JSON.stringify(payload),
+        now?.temperature ?? null,
+        now?.weatherCode ?? null,
+        now?.todayMax ?? null,
+        now?.todayMin ?? null,
+        now ? (now.isDay ? 1 : 0) : 1,
+        payload.airQuality ? 1 : 0
+      )
+      const reportId = Number(info.lastInsertRowid)
+      this.days.insertFor(
+        reportId,
+        placeId,
+        fetchedAt,
+        payload.forecast.daily,
+        payload.forecast.utc_offset_seconds
+      )
+      return reportId
+    })()
+    return this.summary(id)!
   }
 
   summary(id: number): ReportSummary | null {
@@ -148,7 +163,7 @@ export class ReportRepository {
 
   /**
    * Deletes reports fetched before `cutoff`, except each place's latest: a place that could not
-   * refresh for a while still opens on its last report.
+   * refresh for a while still opens on its last report. Their forecast days go with them.
    */
   purgeBefore(cutoff: number): number {
     return this.db
@@ -159,6 +174,15 @@ export class ReportRepository {
            FROM (SELECT DISTINCT place_id FROM weather_reports) p)`
       )
       .run(cutoff).changes
+  }
+
+  /** When the newest report of any place was fetched; null before the first. */
+  lastFetchedAt(): number | null {
+    return (
+      this.db
+        .prepare<[], { t: number | null }>('SELECT max(fetched_at) AS t FROM weather_reports')
+        .get()?.t ?? null
+    )
   }
 
   count(): number {

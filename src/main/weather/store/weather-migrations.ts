@@ -1,4 +1,5 @@
 import type { Migration } from '../../platform/store/migration'
+import { backfillForecastDays } from './forecast-day-backfill'
 
 /** Weather tables: versions 10–19. */
 export const weatherMigrations: Migration[] = [
@@ -46,6 +47,42 @@ export const weatherMigrations: Migration[] = [
       ) STRICT`)
       db.exec(`CREATE INDEX weather_reports_place_time ON weather_reports (place_id, fetched_at)`)
       db.exec(`CREATE INDEX weather_reports_time ON weather_reports (fetched_at)`)
+    }
+  },
+  {
+    version: 11,
+    name: 'forecast days and observed days',
+    up(db) {
+      // What each report predicted per day, kept beside the payload so trails and accuracy
+      // never parse thousands of stored reports; it goes when its report goes.
+      db.exec(`CREATE TABLE weather_forecast_days (
+        report_id INTEGER NOT NULL REFERENCES weather_reports (id) ON DELETE CASCADE,
+        place_id INTEGER NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        lead_days INTEGER NOT NULL,
+        temp_max REAL,
+        temp_min REAL,
+        precip_probability REAL,
+        precip_sum REAL,
+        weather_code INTEGER,
+        PRIMARY KEY (report_id, day)
+      ) STRICT`)
+      db.exec(`CREATE INDEX weather_forecast_days_place_day
+        ON weather_forecast_days (place_id, day, lead_days)`)
+      // What each day was really like; fetched once per place and day, never overwritten.
+      db.exec(`CREATE TABLE weather_observations (
+        place_id INTEGER NOT NULL REFERENCES weather_places (id),
+        day TEXT NOT NULL,
+        temp_max REAL,
+        temp_min REAL,
+        precip_sum REAL,
+        weather_code INTEGER,
+        source TEXT NOT NULL CHECK (source IN ('forecast', 'archive')),
+        fetched_at INTEGER NOT NULL,
+        PRIMARY KEY (place_id, day)
+      ) STRICT`)
+      backfillForecastDays(db)
     }
   }
 ]
