@@ -5,6 +5,7 @@ import type { ImportProgress } from '@shared/contract/library'
 import type { Service, ServiceContext } from '../core/service'
 import { ImagePool } from './pool/image-pool'
 import { ImportQueue } from './import/import-queue'
+import { FileSweep } from './store/file-sweep'
 import { libraryRepositories } from './store/library-repositories'
 import { backfillSimilar, type Backfill } from './store/similar-pairs'
 import { UrlDownloader } from './import/url-downloader'
@@ -33,9 +34,17 @@ export function setupLibrary(
 
   const workerCount = (): number => ctx.settings.get().importWorkers ?? availableParallelism()
 
+  const sweep = new FileSweep({
+    db: ctx.db,
+    dir: ctx.paths.thumbnails,
+    idle: () => queue.progress().state === 'idle',
+    log: ctx.log
+  })
+
   const reportProgress = (p: ImportProgress): void => {
     ctx.bus.emit('library:progress', p)
     if (p.state === 'idle') {
+      sweep.run()
       ctx.tasks.end('library-import')
       ctx.desktop.setProgress(null)
       return
@@ -44,7 +53,7 @@ export function setupLibrary(
     const fraction = p.discovered > 0 && !p.discovering ? settled / p.discovered : null
     const detail =
       p.state === 'paused'
-        ? `Paused · ${settled} of ${p.discovered}`
+        ? `${p.pauseReason ?? 'Paused'} · ${settled} of ${p.discovered}`
         : `${settled} of ${p.discovered}${p.discovering ? '+' : ''}` +
           (p.perSecond > 0 ? ` · ${p.perSecond.toFixed(1)}/s` : '')
     ctx.tasks.set({
@@ -117,10 +126,14 @@ export function setupLibrary(
       assets,
       desktop: ctx.desktop,
       grants: ctx.grants,
-      changed: (removed) =>
-        ctx.bus.emit('library:changed', { revision: ++revision, added: 0, removed })
+      changed: ({ added, removed }) =>
+        ctx.bus.emit('library:changed', { revision: ++revision, added, removed }),
+      sweep: () => sweep.run(),
+      now: ctx.now,
+      log: ctx.log
     }),
     start: () => {
+      sweep.run()
       queue.start()
       backfill = backfillSimilar(ctx.db)
       backfill.done.then(
@@ -132,6 +145,7 @@ export function setupLibrary(
     },
     close: () => {
       backfill?.stop()
+      sweep.stop()
       return queue.close()
     }
   }

@@ -11,6 +11,11 @@ export interface DesktopBridge {
   notify(title: string, body: string): void
   /** Native open dialog for files and folders; an empty list when cancelled or unavailable. */
   chooseImportSources(): Promise<string[]>
+  /**
+   * Moves a file to the OS trash (recycle bin). False when this desktop has no trash to use (the
+   * browser version); rejects with the OS's error when the file could not be moved.
+   */
+  trashItem(path: string): Promise<boolean>
 }
 
 export const headlessDesktop: DesktopBridge = {
@@ -18,5 +23,6 @@ export const headlessDesktop: DesktopBridge = {
   showItemInFolder: () => undefined,
   setProgress: () => undefined,
   notify: () => undefined,
-  chooseImportSources: async () => []
+  chooseImportSources: async () => [],
+  trashItem: async () => false
 }

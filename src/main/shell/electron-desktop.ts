@@ -39,6 +39,10 @@ export function electronDesktop(
         ? await dialog.showOpenDialog(win, importDialogOptions)
         : await dialog.showOpenDialog(importDialogOptions)
       return chosenPaths(result)
+    },
+    async trashItem(path) {
+      await shell.trashItem(path)
+      return true
     }
   }
 }

@@ -9,6 +9,8 @@ export const importProgressSchema = z.object({
   /** The batch being worked on; null when nothing is queued. */
   batchId: z.number().int().nullable(),
   state: z.enum(['idle', 'running', 'paused']),
+  /** Why Skyfolio paused the import by itself (a full disk); absent when the user paused it. */
+  pauseReason: z.string().optional(),
   /** Folders are still being walked: the total can still grow. */
   discovering: z.boolean(),
   discovered: z.number().int().nonnegative(),
@@ -39,6 +41,23 @@ export type FailureItem = z.infer<typeof failureItemSchema>
 
 export const sortKeys = ['taken', 'imported', 'name', 'size'] as const
 export type SortKey = (typeof sortKeys)[number]
+
+/** Each sort key's natural direction: names A→Z, dates newest first, sizes largest first. */
+export const naturalDescending: Readonly<Record<SortKey, boolean>> = {
+  taken: true,
+  imported: true,
+  name: false,
+  size: true
+}
+
+/**
+ * A position in a sorted list: the sort key's value (a number, or for names the stored
+ * natural-order key) and the photo id. A page asked `after` it starts with the next photo.
+ */
+export const listCursorSchema = z
+  .object({ value: z.union([z.number(), z.string().max(20_000)]), id: z.number().int().min(0) })
+  .strict()
+export type ListCursor = z.infer<typeof listCursorSchema>
 
 export const libraryFilterSchema = z
   .object({
@@ -79,7 +98,9 @@ export const photoDetailSchema = photoSummarySchema.extend({
   /** Other photos in the library with the same content (exact copies). */
   copies: z.number().int().nonnegative(),
   /** Other photos whose content is a near-duplicate: dHash within a few bits. */
-  similar: z.number().int().nonnegative()
+  similar: z.number().int().nonnegative(),
+  /** When the photo was moved to the library's Trash; null while it is in the library. */
+  trashedAt: z.number().nullable()
 })
 export type PhotoDetail = z.infer<typeof photoDetailSchema>
 
@@ -93,7 +114,25 @@ export const facetsSchema = z.object({
 })
 export type Facets = z.infer<typeof facetsSchema>
 
+export const trashedPhotoSchema = photoSummarySchema.extend({ trashedAt: z.number() })
+export type TrashedPhoto = z.infer<typeof trashedPhotoSchema>
+
+export const timelineMonthSchema = z.object({
+  year: z.number().int(),
+  /** 1–12. Months are calendar months of the photo's date read as UTC (EXIF wall-clock time). */
+  month: z.number().int().min(1).max(12),
+  count: z.number().int().positive(),
+  /** Photos before this month in the list's order: where its header goes in the grid. */
+  offset: z.number().int().nonnegative(),
+  /** Pass as `after` to `library:list` (same sort, direction, filter) to start at this month. */
+  cursor: listCursorSchema
+})
+export type TimelineMonth = z.infer<typeof timelineMonthSchema>
+
 const MAX_SOURCES = 10_000
+/** A selection in the grid can be the whole library. */
+const MAX_SELECTION = 100_000
+const selection = z.object({ ids: z.array(id).min(1).max(MAX_SELECTION) }).strict()
 
 export const libraryRequests = {
   /** Imports files, folders and image URLs; under the headless host tests pass them directly. */
@@ -134,23 +173,76 @@ export const libraryRequests = {
     z.object({ jobId: id.optional(), photoId: id.optional() }).strict(),
     z.object({ shown: z.boolean() })
   ),
+  /**
+   * A page of live photos. `after` (a cursor from `next` or the timeline) pages by keyset: the
+   * cost of a page does not grow with how far down it is. `offset` still works (counted from
+   * `after` when both are given) and walks only an index. `descending` defaults to the sort
+   * key's natural direction.
+   */
   'library:list': request(
     z
       .object({
         sort: z.enum(sortKeys).default('taken'),
-        descending: z.boolean().default(true),
+        descending: z.boolean().optional(),
         filter: libraryFilterSchema.default({}),
+        after: listCursorSchema.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(200)
       })
       .strict(),
-    z.object({ total: z.number().int(), items: z.array(photoSummarySchema) })
+    z.object({
+      total: z.number().int(),
+      items: z.array(photoSummarySchema),
+      /** The cursor of the last item when more follow; null at the end. */
+      next: listCursorSchema.nullable()
+    })
+  ),
+  /** Photos per month in date order, for section headers and the scrubber. */
+  'library:timeline': request(
+    z
+      .object({
+        sort: z.enum(['taken', 'imported']).default('taken'),
+        descending: z.boolean().optional(),
+        filter: libraryFilterSchema.default({})
+      })
+      .strict(),
+    z.object({ total: z.number().int(), months: z.array(timelineMonthSchema) })
   ),
   'library:photo': request(z.object({ id }).strict(), photoDetailSchema),
-  /** Removes photos from the library; files on disk are left alone. */
-  'library:remove': request(
+  /** Moves photos to the library's Trash (undo: `library:restore`); files on disk stay. */
+  'library:remove': request(selection, z.object({ removed: z.number().int() })),
+  /** Puts photos back from the Trash exactly as they were. */
+  'library:restore': request(selection, z.object({ restored: z.number().int() })),
+  /** The Trash, most recently removed first. */
+  'library:trash': request(
+    z
+      .object({
+        after: listCursorSchema.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(200)
+      })
+      .strict(),
+    z.object({
+      total: z.number().int(),
+      items: z.array(trashedPhotoSchema),
+      next: listCursorSchema.nullable()
+    })
+  ),
+  /** Deletes photos in the Trash for good (all of it without ids); files on disk stay. */
+  'library:empty-trash': request(
+    z.object({ ids: z.array(id).min(1).max(MAX_SELECTION).optional() }).strict(),
+    z.object({ deleted: z.number().int() })
+  ),
+  /**
+   * Moves the photos' original files to the system trash (the user confirmed) and the photos to
+   * the library's Trash. Not available in the browser version.
+   */
+  'library:trash-files': request(
     z.object({ ids: z.array(id).min(1).max(MAX_SOURCES) }).strict(),
-    z.object({ removed: z.number().int() })
+    z.object({
+      moved: z.number().int(),
+      failed: z.array(z.object({ id, name: z.string(), reason: z.string() }))
+    })
   ),
   'library:facets': request(none, facetsSchema)
 }

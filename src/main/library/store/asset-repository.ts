@@ -1,6 +1,8 @@
+import { sidecarFile } from '@shared/library/thumbnails'
 import type { ImageFacts } from '@shared/worker/image-protocol'
 import type { Db } from '../../platform/store/database'
 import { loadedDHashIndex } from './dhash-index'
+import { ID_LIST } from './photo-rows'
 import { SimilarPairs } from './similar-pairs'
 
 export interface AssetRow {
@@ -19,11 +21,20 @@ export interface AssetRow {
   version: number
 }
 
+interface Orphan {
+  hash: string
+  thumb: string
+  preview: string | null
+  version: number
+}
+
 /** What one file content yields (library_assets), shared by every copy of that content. */
 export class AssetRepository {
   private readonly upsert
   private readonly byHash
   private readonly orphans
+  private readonly orphansOf
+  private readonly toSweep
   private readonly similar
 
   constructor(private readonly db: Db) {
@@ -41,8 +52,18 @@ export class AssetRepository {
        WHERE excluded.version > library_assets.version`
     )
     this.byHash = db.prepare<[string], AssetRow>('SELECT * FROM library_assets WHERE hash = ?')
-    this.orphans = db.prepare(
-      'DELETE FROM library_assets WHERE hash NOT IN (SELECT hash FROM library_photos) RETURNING hash'
+    const gone = 'RETURNING hash, thumb, preview, version'
+    this.orphans = db.prepare<[], Orphan>(
+      `DELETE FROM library_assets WHERE hash NOT IN (SELECT hash FROM library_photos) ${gone}`
+    )
+    this.orphansOf = db.prepare<[string], Orphan>(
+      `DELETE FROM library_assets WHERE hash IN ${ID_LIST}
+         AND NOT EXISTS (SELECT 1 FROM library_photos p WHERE p.hash = library_assets.hash)
+       ${gone}`
+    )
+    this.toSweep = db.prepare<[string, string]>(
+      `INSERT INTO library_file_sweep (hash, files) VALUES (?, ?)
+       ON CONFLICT (hash) DO UPDATE SET files = excluded.files`
     )
     this.similar = new SimilarPairs(db)
   }
@@ -72,11 +93,19 @@ export class AssetRepository {
   }
 
   /**
-   * Rows no photo points at any more; their cached files stay (content-keyed, reusable). Their
-   * near-duplicate pairs go with them (ON DELETE CASCADE).
+   * Deletes contents no photo (in the library or its Trash) shows any more: all of them, or only
+   * among `hashes`. Their near-duplicate pairs go with them (ON DELETE CASCADE); their cached
+   * files are listed for FileSweep, which deletes them once no import can be reusing them.
    */
-  deleteOrphans(): number {
-    const gone = this.orphans.all() as { hash: string }[]
+  deleteOrphans(hashes?: readonly string[]): number {
+    const gone = this.db.transaction(() => {
+      const rows = hashes ? this.orphansOf.all(JSON.stringify(hashes)) : this.orphans.all()
+      for (const r of rows) {
+        const files = [sidecarFile(r.hash, r.version), r.thumb, r.preview].filter(Boolean)
+        this.toSweep.run(r.hash, JSON.stringify(files))
+      }
+      return rows
+    })()
     const index = loadedDHashIndex(this.db)
     for (const { hash } of gone) index?.remove(hash)
     return gone.length

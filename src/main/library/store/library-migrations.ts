@@ -1,4 +1,5 @@
 import type { Migration } from '../../platform/store/migration'
+import { trashAndSortMigration } from './migration-trash-sort'
 
 /** Library tables: versions 20–29. */
 export const libraryMigrations: Migration[] = [
@@ -105,5 +106,6 @@ export const libraryMigrations: Migration[] = [
           WHERE phash NOT IN ('0000000000000000', 'ffffffffffffffff');
       `)
     }
-  }
+  },
+  trashAndSortMigration
 ]

@@ -1,26 +1,23 @@
-import { basename, dirname, sep } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type {
   Facets,
   LibraryFilter,
+  ListCursor,
   PhotoDetail,
   PhotoSummary,
-  SortKey
+  TrashedPhoto
 } from '@shared/contract/library'
 import { displayName } from '@shared/library/sources'
 import { mediaUrl } from '@shared/library/thumbnails'
 import type { ImageFacts } from '@shared/worker/image-protocol'
 import type { Db } from '../../platform/store/database'
+import { COPIES_OF, SIMILAR_TO } from './duplicate-sql'
+import { nameKey } from './name-key'
+import { PhotoPages, type ListQuery, type Page } from './photo-pages'
+import { ID_LIST, idList, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './photo-rows'
+import { PhotoTrash } from './photo-trash'
 
-interface SummaryRow {
-  id: number
-  name: string
-  width: number
-  height: number
-  thumbhash: string
-  thumb: string
-  date: number
-  size: number
-}
+export type { ListQuery } from './photo-pages'
 
 interface DetailRow extends SummaryRow {
   path: string
@@ -37,49 +34,18 @@ interface DetailRow extends SummaryRow {
   phash: string
 }
 
-export interface ListQuery {
-  sort: SortKey
-  descending: boolean
-  filter: LibraryFilter
-  offset: number
-  limit: number
-}
-
-const sortColumns: Record<SortKey, string> = {
-  taken: 'p.date',
-  imported: 'p.imported_at',
-  name: 'p.name',
-  size: 'p.size'
-}
-
-/** Contents some other photo has too: exact duplicates. */
-const COPIED = '(SELECT hash FROM library_photos GROUP BY hash HAVING count(*) > 1)'
-
-/**
- * Contents with a near-duplicate (library_similar: dHashes within a few bits) that a photo in
- * the library still shows. Flat images never get pairs.
- */
-const NEAR = `(SELECT s.a FROM library_similar s
-    WHERE EXISTS (SELECT 1 FROM library_photos o WHERE o.hash = s.b)
-  UNION SELECT s.b FROM library_similar s
-    WHERE EXISTS (SELECT 1 FROM library_photos o WHERE o.hash = s.a))`
-
-const toSummary = (r: SummaryRow): PhotoSummary => ({
-  id: r.id,
-  name: r.name,
-  width: r.width,
-  height: r.height,
-  placeholder: r.thumbhash,
-  thumb: mediaUrl(r.thumb),
-  date: r.date,
-  size: r.size
-})
-
 /** Files in the library (library_photos), joined to their content's facts for display. */
+/**
+ * Files in the library (library_photos), joined to their content's facts for display. A photo in
+ * the Trash keeps its row (trashed_at set) and leaves every list, count, facet and duplicate
+ * group; importing its file again brings it back.
+ */
 export class PhotoRepository {
   private readonly upsert
   private readonly hashUsed
   private readonly pathKnown
+  private readonly pages: PhotoPages
+  private readonly trashed: PhotoTrash
 
   constructor(private readonly db: Db) {
     this.upsert = db.prepare<
@@ -94,26 +60,32 @@ export class PhotoRepository {
         number,
         number,
         number,
-        string | null
+        ...unknown[]
       ],
       { id: number }
     >(
-      `INSERT INTO library_photos
-         (path, name, folder, hash, phash, format, size, mtime, date, imported_at, source_url)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO library_photos (path, name, folder, hash, phash, format, size, mtime, date,
+         imported_at, source_url, name_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(path) DO UPDATE SET hash = excluded.hash, phash = excluded.phash,
-         format = excluded.format, size = excluded.size, mtime = excluded.mtime, date = excluded.date
+         format = excluded.format, size = excluded.size, mtime = excluded.mtime,
+         date = excluded.date, trashed_at = NULL
        RETURNING id`
     )
     this.hashUsed = db.prepare<[string, string], { id: number }>(
-      'SELECT id FROM library_photos WHERE hash = ? AND path != ? LIMIT 1'
+      'SELECT id FROM library_photos WHERE hash = ? AND path != ? AND trashed_at IS NULL LIMIT 1'
     )
     this.pathKnown = db.prepare<[string], { id: number }>(
-      'SELECT id FROM library_photos WHERE path = ?'
+      'SELECT id FROM library_photos WHERE path = ? AND trashed_at IS NULL'
     )
+    this.pages = new PhotoPages(db)
+    this.trashed = new PhotoTrash(db)
   }
 
-  /** Adds (or refreshes) a file. Returns its id and whether its content was already there. */
+  /**
+   * Adds (or refreshes) a file; a file in the Trash comes back with its id. Returns its id and
+   * whether its content was already in the library.
+   */
   save(
     path: string,
     facts: ImageFacts,
@@ -134,72 +106,33 @@ export class PhotoRepository {
       Math.round(facts.mtime),
       Math.round(facts.takenAt ?? facts.mtime),
       now,
-      sourceUrl
+      sourceUrl,
+      nameKey(name)
     )!
     return { id, duplicate }
   }
 
-  /** Which of these paths are already in the library. */
+  /** Which of these paths are in the library (not in its Trash: importing those restores them). */
   knownPaths(paths: readonly string[]): Set<string> {
     const known = new Set<string>()
     for (const p of paths) if (this.pathKnown.get(p)) known.add(p)
     return known
   }
 
-  private where(filter: LibraryFilter): { sql: string; args: unknown[] } {
-    const clauses: string[] = []
-    const args: unknown[] = []
-    if (filter.folder) {
-      // The folder and everything below it: a range on the index instead of LIKE.
-      clauses.push('(p.folder = ? OR (p.folder >= ? AND p.folder < ?))')
-      args.push(
-        filter.folder,
-        filter.folder + sep,
-        filter.folder + String.fromCharCode(sep.charCodeAt(0) + 1)
-      )
-    }
-    if (filter.format) {
-      clauses.push('p.format = ?')
-      args.push(filter.format)
-    }
-    if (filter.from !== undefined) {
-      clauses.push('p.date >= ?')
-      args.push(filter.from)
-    }
-    if (filter.to !== undefined) {
-      clauses.push('p.date <= ?')
-      args.push(filter.to)
-    }
-    if (filter.duplicates) {
-      clauses.push(`(p.hash IN ${COPIED} OR p.hash IN ${NEAR})`)
-    }
-    return { sql: clauses.length ? 'WHERE ' + clauses.join(' AND ') : '', args }
+  list(q: ListQuery): Page<PhotoSummary> {
+    return this.pages.list(q)
   }
 
-  list(q: ListQuery): { total: number; items: PhotoSummary[] } {
-    const { sql, args } = this.where(q.filter)
-    const dir = q.descending ? 'DESC' : 'ASC'
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM library_photos p ${sql}`).get(...args) as {
-        n: number
-      }
-    ).n
-    const rows = this.db
-      .prepare(
-        `SELECT p.id, p.name, a.width, a.height, a.thumbhash, a.thumb, p.date, p.size
-         FROM library_photos p JOIN library_assets a ON a.hash = p.hash
-         ${sql} ORDER BY ${sortColumns[q.sort]} ${dir}, p.id ${dir} LIMIT ? OFFSET ?`
-      )
-      .all(...args, q.limit, q.offset) as SummaryRow[]
-    return { total, items: rows.map(toSummary) }
+  timeline(...args: Parameters<PhotoPages['timeline']>): ReturnType<PhotoPages['timeline']> {
+    return this.pages.timeline(...args)
   }
 
+  /** A photo, in the library or in its Trash. */
   get(id: number): PhotoDetail | null {
     const r = this.db
       .prepare<[number], DetailRow>(
-        `SELECT p.id, p.name, p.path, p.folder, p.format, p.date, p.size, p.imported_at,
-                p.source_url, p.hash, p.phash, a.width, a.height, a.thumbhash, a.thumb, a.preview,
-                a.taken_at, a.camera, a.lat, a.lon
+        `SELECT ${SUMMARY_COLUMNS}, p.path, p.folder, p.format, p.imported_at, p.source_url,
+                p.hash, p.phash, a.preview, a.taken_at, a.camera, a.lat, a.lon
          FROM library_photos p JOIN library_assets a ON a.hash = p.hash WHERE p.id = ?`
       )
       .get(id)
@@ -218,17 +151,9 @@ export class PhotoRepository {
       lat: r.lat,
       lon: r.lon,
       sourceUrl: r.source_url,
-      copies: count(
-        'SELECT count(*) AS n FROM library_photos WHERE hash = ? AND id != ?',
-        r.hash,
-        id
-      ),
-      similar: count(
-        `SELECT count(*) AS n FROM library_photos WHERE hash IN
-           (SELECT b FROM library_similar WHERE a = ? UNION SELECT a FROM library_similar WHERE b = ?)`,
-        r.hash,
-        r.hash
-      )
+      copies: count(COPIES_OF, r.hash, id),
+      similar: count(SIMILAR_TO, r.hash, r.hash),
+      trashedAt: r.trashed_at
     }
   }
 
@@ -239,41 +164,65 @@ export class PhotoRepository {
     return row?.path ?? null
   }
 
-  remove(ids: readonly number[]): number {
-    const del = this.db.prepare<[number]>('DELETE FROM library_photos WHERE id = ?')
-    let removed = 0
-    this.db.transaction(() => {
-      for (const id of ids) removed += del.run(id).changes
-    })()
-    return removed
+  /** Where these photos' files are, in the order given (unknown ids left out). */
+  files(ids: readonly number[]): { id: number; path: string; name: string }[] {
+    const rows = this.db
+      .prepare<[string], { id: number; path: string; name: string }>(
+        `SELECT id, path, name FROM library_photos WHERE id IN ${ID_LIST}`
+      )
+      .all(idList(ids))
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
   }
 
+  /** Moves photos to the Trash; returns how many were in the library. */
+  remove(ids: readonly number[], now = Date.now()): number {
+    return this.trashed.remove(ids, now)
+  }
+
+  restore(ids: readonly number[]): number {
+    return this.trashed.restore(ids)
+  }
+
+  trash(q: { after?: ListCursor | undefined; offset: number; limit: number }): Page<TrashedPhoto> {
+    return this.trashed.page(q)
+  }
+
+  /** Every photo in the Trash. */
+  trashedIds(): number[] {
+    return this.db
+      .prepare<[], number>('SELECT id FROM library_photos WHERE trashed_at IS NOT NULL')
+      .pluck()
+      .all()
+  }
+
+  /** Deletes photos in the Trash for good; returns the contents they showed. */
+  emptyTrash(ids: readonly number[] | null): { deleted: number; hashes: string[] } {
+    return this.trashed.empty(ids)
+  }
+
+  /** Counts for the filter panel, from library_tallies (no photo is counted one by one). */
   facets(): Facets {
-    const total = (
-      this.db.prepare('SELECT count(*) AS n FROM library_photos').get() as { n: number }
-    ).n
-    const folders = this.db
-      .prepare(
-        `SELECT folder, count(*) AS count FROM library_photos GROUP BY folder
-         ORDER BY count DESC, folder LIMIT 200`
-      )
-      .all() as { folder: string; count: number }[]
-    const formats = this.db
-      .prepare(
-        'SELECT format, count(*) AS count FROM library_photos GROUP BY format ORDER BY count DESC'
-      )
-      .all() as { format: string; count: number }[]
-    const range = this.db
-      .prepare('SELECT min(date) AS lo, max(date) AS hi FROM library_photos')
-      .get() as { lo: number | null; hi: number | null }
-    const duplicates = (
+    const tallies = <K extends string>(kind: string, as: K, limit: number) =>
       this.db
         .prepare(
-          `SELECT count(*) AS n FROM library_photos
-           WHERE hash IN ${COPIED} OR hash IN ${NEAR}`
+          `SELECT key AS ${as}, count FROM library_tallies WHERE kind = ?
+           ORDER BY count DESC, key LIMIT ?`
         )
-        .get() as { n: number }
-    ).n
-    return { total, folders, formats, minDate: range.lo, maxDate: range.hi, duplicates }
+        .all(kind, limit) as ({ count: number } & Record<K, string>)[]
+    const edge = (fn: 'min' | 'max'): number | null =>
+      (
+        this.db
+          .prepare(`SELECT ${fn}(date) AS v FROM library_photos WHERE trashed_at IS NULL`)
+          .get() as { v: number | null }
+      ).v
+    return {
+      total: this.pages.total({}),
+      folders: tallies('folder', 'folder', 200),
+      formats: tallies('format', 'format', 1000),
+      minDate: edge('min'),
+      maxDate: edge('max'),
+      duplicates: this.pages.total({ duplicates: true } satisfies LibraryFilter)
+    }
   }
 }

@@ -95,6 +95,9 @@ describe('near-duplicates by dHash distance', () => {
     expect(repo.remove([small.id])).toBe(1)
     // Until the orphaned content is deleted the pair is there but counts for nothing.
     expect(repo.facets().duplicates).toBe(0)
+    // The Trash keeps the content until it is emptied.
+    expect(new AssetRepository(k.db).deleteOrphans()).toBe(0)
+    expect(repo.emptyTrash(null).deleted).toBe(1)
     expect(new AssetRepository(k.db).deleteOrphans()).toBe(1)
     expect(rows(k.db, 'SELECT * FROM library_similar')).toEqual([])
     expect(filtered(k)).toEqual([])
@@ -118,7 +121,8 @@ describe('near-duplicates by dHash distance', () => {
     })
     old.exec(`ATTACH '${join(dir, 'skyfolio.db')}' AS done;
       INSERT INTO library_assets SELECT * FROM done.library_assets;
-      INSERT INTO library_photos SELECT * FROM done.library_photos;`)
+      INSERT INTO library_photos SELECT id, path, name, folder, hash, phash, format, size, mtime,
+        date, imported_at, source_url FROM done.library_photos;`)
     old.close()
 
     const again = openQueue(dir2)
