@@ -1,7 +1,7 @@
 // Installed in the page before the app (plain JavaScript: it is injected as is). Everything the
 // window measures about itself while a benchmark drives it; counting starts when `armed`.
 ;(() => {
-  const probe = { long: [], gaps: [], events: [], loop: [], detail: [], armed: false }
+  const probe = { long: [], gaps: [], events: [], loop: [], sched: [], detail: [], armed: false }
   const view = () => document.querySelector('main')?.getAttribute('aria-label') ?? '?'
   window.__probe = probe
   new PerformanceObserver((list) => {

@@ -45,7 +45,15 @@ describe('activity monitor', () => {
     const count = samples.length
     await tick(200)
     expect(samples.length).toBe(count)
-    expect(monitor.handlers['activity:snapshot']({}, {})).toEqual(samples.at(-1))
+    // Nobody watches, yet main keeps sampling: the snapshot and the history move on.
+    const before = (await monitor.handlers['activity:history']({}, {})).samples.length
+    await expect
+      .poll(async () => (await monitor.handlers['activity:history']({}, {})).samples.length)
+      .toBeGreaterThan(before)
+    expect(samples.length).toBe(count)
+    expect(monitor.handlers['activity:snapshot']({}, {})).toEqual(
+      (await monitor.handlers['activity:history']({}, {})).samples.at(-1)
+    )
     monitor.close()
   })
 
@@ -79,6 +87,71 @@ describe('activity monitor', () => {
     expect(lateEnd.loop!.samples).toBeGreaterThan(5)
     expect(early.watchers).toBe(1)
     expect(lateEnd).toMatchObject({ watchers: 0 })
+    monitor.close()
+  })
+})
+
+describe('activity history', () => {
+  const monitorWith = (
+    over: Partial<Parameters<typeof setupActivityMonitor>[0]> = {}
+  ): ReturnType<typeof setupActivityMonitor> =>
+    setupActivityMonitor({
+      bus: new EventBus(memoryLogger()),
+      log: memoryLogger(),
+      network: new NetworkTracker(),
+      processStats: createNodeProcessStats(),
+      contributions: () => [],
+      now: Date.now,
+      ...over
+    })
+
+  it('is kept from the start without a watcher, bounded to its length, oldest first', async () => {
+    // 200 ms of history at 20 ms: at most 10 samples, however long it runs.
+    const monitor = monitorWith({ periodMs: 20, historyMs: 200 })
+    const history = () => monitor.handlers['activity:history']({}, {})
+    await expect.poll(async () => (await history()).samples.length, { timeout: 5000 }).toBe(10)
+    const first = await history()
+    expect(first).toMatchObject({ periodMs: 20, capacity: 10 })
+    expect(first.budgets.loopP99Ms).toBe(20)
+    // It keeps moving, never growing: the oldest sample gives way to the newest.
+    await expect
+      .poll(async () => (await history()).samples[0]!.at, { timeout: 5000 })
+      .toBeGreaterThan(first.samples[0]!.at)
+    const later = await history()
+    expect(later.samples).toHaveLength(10)
+    const times = later.samples.map((s) => s.at)
+    expect(times).toEqual([...times].sort((a, b) => a - b))
+    monitor.close()
+  })
+
+  it('carries main-thread busy and run-queue wait, and counts budget breaches in the history', async () => {
+    // A fake kernel: main ran 10 ms and waited 400 ms per second for a CPU (over budget).
+    const readings = { sample: () => ({ busyMsPerS: 10, runqueueWaitMsPerS: 400 }) }
+    const monitor = monitorWith({ periodMs: 30, historyMs: 30 * 6, schedstat: readings })
+    const history = () => monitor.handlers['activity:history']({}, {})
+    await expect.poll(async () => (await history()).samples.length, { timeout: 5000 }).toBe(6)
+    const latest = (await history()).samples.at(-1)!
+    expect(latest.sched).toEqual({ busyMsPerS: 10, runqueueWaitMsPerS: 400 })
+    // Every kept sample waited over budget; the count covers the history, not all time.
+    expect(latest.breaches!.runqueueWaitMsPerS).toBe(6)
+    // A stall over the loop budgets is counted once per sample it falls in.
+    block(120)
+    await expect
+      .poll(async () => (await history()).samples.at(-1)!.breaches!.loopMaxMs, { timeout: 5000 })
+      .toBeGreaterThanOrEqual(1)
+    monitor.close()
+  })
+
+  it('reads main-thread figures from the kernel where it can (Linux)', async () => {
+    const monitor = monitorWith({ periodMs: 30 })
+    await expect
+      .poll(async () => (await monitor.handlers['activity:history']({}, {})).samples.length)
+      .toBeGreaterThanOrEqual(2)
+    const s = (await monitor.handlers['activity:history']({}, {})).samples.at(-1)!
+    if (process.platform === 'linux') {
+      expect(s.sched).not.toBeNull()
+      expect(s.sched!.busyMsPerS).toBeGreaterThanOrEqual(0)
+    } else expect(s.sched).toBeNull()
     monitor.close()
   })
 })

@@ -1,10 +1,19 @@
-import type { ActivitySample, LoopSpan, PoolSample, ActivityChannel } from '@shared/contract'
+import {
+  activityBudgets,
+  type ActivityChannel,
+  type ActivitySample,
+  type LoopSpan,
+  type PoolSample
+} from '@shared/contract'
+import { RingBuffer } from '@shared/activity/ring-buffer'
 import type { EventBus } from '../platform/ipc/event-bus'
 import type { Handlers } from '../platform/ipc/router'
 import type { Logger } from '../platform/log'
 import { LoopDelayMonitor, LoopDelaySpan } from '../platform/metrics/loop-delay'
 import type { NetworkTracker } from '../platform/metrics/network-tracker'
 import type { KnownProcess, ProcessStatsSource } from '../platform/metrics/process-stats'
+import { SchedstatSampler } from '../platform/metrics/schedstat'
+import { breachesIn, forHistory } from './activity-history'
 
 /** What a domain service adds to the live picture: its worker pool and its processes. */
 export interface ActivityContribution {
@@ -21,8 +30,12 @@ export interface ActivityDeps {
   now: () => number
   /** Sampling period; at least two updates a second. */
   periodMs?: number
-  /** A watcher that stops renewing (a closed or crashed window) stops costing anything. */
+  /** How long main keeps samples for activity:history. */
+  historyMs?: number
+  /** A watcher that stops renewing (a closed or crashed window) stops receiving samples. */
   leaseMs?: number
+  /** Main's thread from the kernel; the real /proc reader when not given. */
+  schedstat?: Pick<SchedstatSampler, 'sample'>
 }
 
 export interface ActivityMonitor {
@@ -31,12 +44,23 @@ export interface ActivityMonitor {
   close(): void
 }
 
-/** Samples the app while someone watches and pushes `activity:sample` events. */
+export const HISTORY_MS = 5 * 60_000
+
+/**
+ * Samples the app from the start, 2 Hz, into a bounded five-minute history, so a view opened
+ * mid-import shows what came before it; samples are pushed as `activity:sample` events only
+ * while someone watches. Sampling with nobody watching costs main a few /proc reads and one
+ * histogram swap per half second (bench/activity-cost.ts measures it).
+ */
 export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
   const period = deps.periodMs ?? 500
   const lease = deps.leaseMs ?? 10_000
+  const history = new RingBuffer<ActivitySample>(
+    Math.max(1, Math.ceil((deps.historyMs ?? HISTORY_MS) / period))
+  )
+  const schedstat = deps.schedstat ?? new SchedstatSampler()
   const loop = new LoopDelayMonitor()
-  /** Watcher → its lease's end and loop delay since it began; sampling stops with the last. */
+  /** Watcher → its lease's end and loop delay since it began. */
   const leases = new Map<string, { until: number; span: LoopDelaySpan }>()
   const release = (watcher: string): LoopSpan | null => {
     const ended = leases.get(watcher)?.span.end() ?? null
@@ -48,7 +72,6 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
     for (const [watcher, { until }] of leases) if (until <= now) release(watcher)
     return leases.size > 0
   }
-  let timer: ReturnType<typeof setInterval> | null = null
   let last: ActivitySample | null = null
   let windowStart = performance.now()
   let sampling = false
@@ -65,36 +88,35 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
         loop.read()
       ])
       const at = performance.now()
-      last = {
+      const partial: ActivitySample = {
         at: deps.now(),
         windowMs: Math.max(1, at - windowStart),
         loop: loopSample,
+        sched: schedstat.sample(),
         processes,
         rendererMeasured: deps.processStats.includesRenderer,
         pool: pools[0] ?? null,
         network: deps.network.read()
       }
       windowStart = at
-      deps.bus.emit('activity:sample', last)
+      // Counted over the history as it will be once this sample is in (the oldest dropped).
+      const kept = history.toArray()
+      const span = [...(kept.length === history.capacity ? kept.slice(1) : kept), partial]
+      last = { ...partial, breaches: breachesIn(span, activityBudgets) }
+      history.push(forHistory(last))
+      if (watched()) deps.bus.emit('activity:sample', last)
     } catch (error) {
       deps.log.warn('activity sample failed', { error })
     } finally {
       sampling = false
     }
-    if (!watched()) stop()
   }
 
-  const start = (): void => {
-    if (timer) return
-    loop.start()
-    windowStart = performance.now()
-    timer = setInterval(() => void sample(), period)
-  }
-  const stop = (): void => {
-    if (timer) clearInterval(timer)
-    timer = null
-    loop.stop()
-  }
+  loop.start()
+  schedstat.sample() // the first reading only sets the baseline
+  const timer = setInterval(() => void sample(), period)
+  // The history must never keep a quitting app (or a finished test) alive.
+  timer.unref()
 
   return {
     loop,
@@ -107,15 +129,22 @@ export function setupActivityMonitor(deps: ActivityDeps): ActivityMonitor {
           leases.set(watcher, { until: deps.now() + lease, span })
           loopSpan = span.read()
         } else loopSpan = release(watcher)
-        if (watched()) start()
-        else stop()
+        watched()
         return { watchers: leases.size, loop: loopSpan }
       },
-      'activity:snapshot': () => last
+      'activity:snapshot': () => last,
+      // Each sample carries the breach counts as they were when it was made.
+      'activity:history': () => ({
+        periodMs: period,
+        capacity: history.capacity,
+        budgets: { ...activityBudgets },
+        samples: history.toArray()
+      })
     },
     close: () => {
       for (const watcher of [...leases.keys()]) release(watcher)
-      stop()
+      clearInterval(timer)
+      loop.stop()
     }
   }
 }

@@ -1,11 +1,20 @@
 import { availableParallelism } from 'node:os'
+import { withRendererFigures } from '@shared/activity/bench-summary'
 import { runToCsv, runToJson } from '@shared/activity/export'
 import { AppFailure, type BenchChannel } from '@shared/contract'
-import type { BenchRun, BenchSample, StrategyPlan } from '@shared/contract/bench'
+import {
+  DEFAULT_DOWNLOAD_LATENCY_MS,
+  DEFAULT_REPEATS,
+  type BenchRun,
+  type BenchSample,
+  type StrategyPlan,
+  type Workload
+} from '@shared/contract/bench'
 import type { Handlers } from '../platform/ipc/router'
 import { requireGranted } from '../security/granted-paths'
 import type { PathGrants } from '../security/path-grants'
 import type { RunOptions } from './bench-runner'
+import { downloadPlansFor } from './hybrid-runner'
 import type { BenchRunRepository } from './store/bench-run-repository'
 
 /** The plans for a run: in main, threads (one per core), then processes with 1…max workers. */
@@ -18,6 +27,21 @@ export function plansFor(maxWorkers: number, cores = availableParallelism()): St
       workers: i + 1
     }))
   ]
+}
+
+/** A run's settings, each request's omissions filled with the defaults. */
+export function runOptions(
+  jsStage: boolean,
+  withWeather: boolean,
+  more: { repeats?: number; workload?: Workload; latencyMs?: number }
+): RunOptions {
+  return {
+    jsStage,
+    withWeather,
+    repeats: more.repeats ?? DEFAULT_REPEATS,
+    workload: more.workload ?? 'images',
+    latencyMs: more.latencyMs ?? DEFAULT_DOWNLOAD_LATENCY_MS
+  }
 }
 
 export interface BenchRuns {
@@ -37,13 +61,15 @@ export function benchHandlers(runs: BenchRuns, grants: PathGrants): Handlers<Ben
     return run
   }
   return {
-    'bench:start': async ({ sample, maxWorkers, jsStage, withWeather }) => {
-      const plans = plansFor(maxWorkers ?? availableParallelism())
+    'bench:start': async ({ sample, maxWorkers, jsStage, withWeather, ...more }) => {
+      const options = runOptions(jsStage, withWeather, more)
+      const workers = maxWorkers ?? availableParallelism()
+      const plans = options.workload === 'download' ? downloadPlansFor(workers) : plansFor(workers)
       const named =
         sample.kind === 'folder'
           ? { ...sample, path: (await requireGranted(grants, [sample.path]))[0]! }
           : sample
-      return { runId: runs.begin(named, plans, { jsStage, withWeather }) }
+      return { runId: runs.begin(named, plans, options) }
     },
     'bench:cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'bench:runs': () => ({ runs: repo.list() }),
@@ -63,11 +89,13 @@ export function benchHandlers(runs: BenchRuns, grants: PathGrants): Handlers<Ben
             text: runToJson(run)
           }
     },
-    'bench:renderer-report': ({ runId, index, figures }) => {
+    'bench:renderer-report': ({ runId, index, repeat, figures }) => {
       const run = repo.get(runId)
       const result = run?.results[index]
       if (!run || !result) return { stored: false }
-      const results = run.results.map((r, i) => (i === index ? { ...r, renderer: figures } : r))
+      const results = run.results.map((r, i) =>
+        i === index ? withRendererFigures(r, repeat, figures) : r
+      )
       repo.update(runId, { results })
       return { stored: true }
     }

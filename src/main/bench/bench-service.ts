@@ -27,7 +27,9 @@ export function setupBench(ctx: ServiceContext, deps: BenchDeps): Service<BenchC
         files: 0,
         jsStage: options.jsStage,
         withWeather: options.withWeather,
-        plans
+        plans,
+        workload: options.workload,
+        repeats: options.repeats
       })
       const abort = new AbortController()
       const done = execute(id, sample, plans, options, abort.signal).finally(() => {

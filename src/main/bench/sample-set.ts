@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, rename, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import sharp from 'sharp'
 import { AppFailure } from '@shared/contract'
 import type { BenchSample } from '@shared/contract/bench'
+import { sharpCacheOffInMain } from './main-memory'
 
 const IMAGE_EXTENSIONS = new Set([
   '.jpg',
@@ -15,22 +16,50 @@ const IMAGE_EXTENSIONS = new Set([
   '.tif',
   '.tiff'
 ])
-const GENERATED_VERSION = 1
+/** Bumped whenever generated photos change, so a stale cached set is never reused. */
+export const GENERATED_VERSION = 2
+export const GENERATED_PHOTO = { width: 3000, height: 2000, quality: 88 } as const
 /** Folder samples are capped so a whole photo archive is not benchmarked by mistake. */
 export const MAX_SAMPLE_FILES = 1000
 
 export interface ResolvedSample {
   readonly files: string[]
   readonly label: string
+  /** Generated photos: their parameters; null for a folder. */
+  readonly generated: {
+    width: number
+    height: number
+    quality: number
+    version: number
+  } | null
 }
 
 /**
- * A generated photo: smooth colour fields plus sensor-like noise, about 6 MP, so decoding
- * and resizing cost what a camera JPEG costs. Each index gives a different picture.
+ * Sensor-like noise for every photo of a set: made once, as raw pixels. (Made per photo and
+ * encoded as PNG, it was most of the 60 s "Preparing the sample" took.)
  */
-async function generatePhoto(file: string, index: number): Promise<void> {
-  const width = 3000
-  const height = 2000
+function noiseField(): Promise<Buffer> {
+  const { width, height } = GENERATED_PHOTO
+  return sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: { r: 128, g: 128, b: 128 },
+      noise: { type: 'gaussian', mean: 128, sigma: 18 }
+    }
+  })
+    .raw()
+    .toBuffer()
+}
+
+/**
+ * A generated photo: smooth colour fields plus the shared noise, about 6 MP, so decoding and
+ * resizing cost what a camera JPEG costs. Each index gives a different picture.
+ */
+async function generatePhoto(file: string, index: number, noise: Buffer): Promise<void> {
+  const { width, height, quality } = GENERATED_PHOTO
+  const raw = { width, height, channels: 3 as const }
   const hue = (index * 47) % 255
   const base = await sharp({
     create: {
@@ -49,43 +78,75 @@ async function generatePhoto(file: string, index: number): Promise<void> {
     ])
     .png()
     .toBuffer()
-  const noise = await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: { r: 128, g: 128, b: 128 },
-      noise: { type: 'gaussian', mean: 128, sigma: 18 }
-    }
-  })
-    .png()
-    .toBuffer()
+  const scene = await sharp(base).resize(width, height, { kernel: 'cubic' }).raw().toBuffer()
   const temp = `${file}.tmp`
-  await sharp(base)
-    .resize(width, height, { kernel: 'cubic' })
-    .composite([{ input: noise, blend: 'overlay' }])
-    .jpeg({ quality: 88 })
+  await sharp(scene, { raw })
+    .composite([{ input: noise, raw, blend: 'overlay' }])
+    .jpeg({ quality })
     .withMetadata({ orientation: index % 4 === 1 ? 6 : 1 })
     .toFile(temp)
   await rename(temp, file)
 }
 
-/** Makes (once) or reuses a generated set of `count` photos under `root`. */
+/** The cache folder of one set of generation parameters; counts share it (a prefix). */
+const setFolder = (): string => {
+  const { width, height, quality } = GENERATED_PHOTO
+  return `generated-v${GENERATED_VERSION}-${width}x${height}-q${quality}`
+}
+
+/** Sets made with other parameters are never read again: their space is given back. */
+async function removeStaleSets(root: string, keep: string): Promise<void> {
+  const entries = await readdir(root, { withFileTypes: true })
+  await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() && e.name.startsWith('generated-') && e.name !== keep)
+      .map((e) => rm(join(root, e.name), { recursive: true, force: true }))
+  )
+}
+
+/**
+ * Makes (once) or reuses a generated set of `count` photos under `root`: each photo is kept
+ * by index, so a later run of the same or fewer photos generates nothing. Two at a time.
+ */
 export async function generatedSample(
   root: string,
   count: number,
   onProgress?: (done: number) => void
 ): Promise<ResolvedSample> {
-  const dir = join(root, `generated-v${GENERATED_VERSION}`)
+  const folder = setFolder()
+  const dir = join(root, folder)
   await mkdir(dir, { recursive: true })
-  const files: string[] = []
-  for (let i = 0; i < count; i++) {
-    const file = join(dir, `photo-${String(i).padStart(4, '0')}.jpg`)
-    if (!existsSync(file)) await generatePhoto(file, i)
-    files.push(file)
-    onProgress?.(i + 1)
+  await removeStaleSets(root, folder)
+  const files = Array.from({ length: count }, (_, i) =>
+    join(dir, `photo-${String(i).padStart(4, '0')}.jpg`)
+  )
+  const missing = files.flatMap((f, i) => (existsSync(f) ? [] : [i]))
+  let done = count - missing.length
+  onProgress?.(done)
+  if (missing.length) {
+    // Made in main: sharp's cache stays off, so the set leaves no decoded images behind.
+    const cache = sharpCacheOffInMain()
+    try {
+      const noise = await noiseField()
+      let next = 0
+      const lane = async (): Promise<void> => {
+        while (next < missing.length) {
+          const i = missing[next++]!
+          await generatePhoto(files[i]!, i, noise)
+          onProgress?.(++done)
+        }
+      }
+      await Promise.all([lane(), lane()])
+    } finally {
+      cache.restore()
+    }
   }
-  return { files, label: `${count} generated 6 MP photos` }
+  const { width, height, quality } = GENERATED_PHOTO
+  return {
+    files,
+    label: `${count} generated ${Math.round((width * height) / 1e6)} MP photos`,
+    generated: { width, height, quality, version: GENERATED_VERSION }
+  }
 }
 
 /** The images in a folder (and its subfolders), up to MAX_SAMPLE_FILES. */
@@ -107,7 +168,7 @@ export async function folderSample(path: string): Promise<ResolvedSample> {
     )
   }
   files.sort()
-  return { files, label: `${files.length} images from “${basename(path)}”` }
+  return { files, label: `${files.length} images from “${basename(path)}”`, generated: null }
 }
 
 export function resolveSample(

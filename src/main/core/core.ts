@@ -81,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
   const processStats = options.processStats ?? createNodeProcessStats()
   const bench = setupBench(ctx('bench'), {
     processStats,
+    appVersion: options.version,
     // The router is built below; a run starts only after a request reached it.
     refreshWeather: async () => {
       await router.dispatch('weather:refresh-all', {})

@@ -21,5 +21,17 @@ export const benchMigrations: Migration[] = [
       ) STRICT`)
       db.exec('CREATE INDEX bench_runs_started ON bench_runs (started_at DESC)')
     }
+  },
+  {
+    version: 31,
+    name: 'bench repeats, workload, verdict, machine and sample',
+    up(db) {
+      // Runs stored before repeats read as one pass of the image workload, without a verdict.
+      db.exec(`ALTER TABLE bench_runs ADD COLUMN workload TEXT NOT NULL DEFAULT 'images'`)
+      db.exec('ALTER TABLE bench_runs ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1')
+      db.exec('ALTER TABLE bench_runs ADD COLUMN verdict TEXT')
+      db.exec('ALTER TABLE bench_runs ADD COLUMN machine TEXT')
+      db.exec('ALTER TABLE bench_runs ADD COLUMN sample TEXT')
+    }
   }
 ]

@@ -1,11 +1,16 @@
 import { z } from 'zod'
 import {
   benchRunSchema,
+  machineSchema,
+  sampleParamsSchema,
   strategyPlanSchema,
   strategyResultSchema,
   type BenchRun,
+  type MachineInfo,
+  type SampleParams,
   type StrategyPlan,
-  type StrategyResult
+  type StrategyResult,
+  type Workload
 } from '@shared/contract/bench'
 import type { Db } from '../../platform/store/database'
 
@@ -21,6 +26,26 @@ interface Row {
   plans: string
   results: string
   note: string
+  workload: string
+  repeats: number
+  verdict: string | null
+  machine: string | null
+  sample: string | null
+}
+
+export type NewRun = Pick<
+  BenchRun,
+  'startedAt' | 'sampleLabel' | 'files' | 'jsStage' | 'withWeather' | 'plans'
+> & { workload: Workload; repeats: number }
+
+export interface RunPatch {
+  plans?: StrategyPlan[]
+  files?: number
+  results?: StrategyResult[]
+  sampleLabel?: string
+  verdict?: string | null
+  machine?: MachineInfo
+  sample?: SampleParams
 }
 
 const plansSchema = z.array(strategyPlanSchema)
@@ -30,11 +55,11 @@ const resultsSchema = z.array(strategyResultSchema)
 export class BenchRunRepository {
   constructor(private readonly db: Db) {}
 
-  create(run: Omit<BenchRun, 'id' | 'results' | 'finishedAt' | 'status' | 'note'>): number {
+  create(run: NewRun): number {
     const info = this.db
       .prepare(
-        `INSERT INTO bench_runs (started_at, status, sample_label, files, js_stage, with_weather, plans, results)
-         VALUES (?, 'running', ?, ?, ?, ?, ?, '[]')`
+        `INSERT INTO bench_runs (started_at, status, sample_label, files, js_stage, with_weather, plans, results, workload, repeats)
+         VALUES (?, 'running', ?, ?, ?, ?, ?, '[]', ?, ?)`
       )
       .run(
         run.startedAt,
@@ -42,23 +67,31 @@ export class BenchRunRepository {
         run.files,
         run.jsStage ? 1 : 0,
         run.withWeather ? 1 : 0,
-        JSON.stringify(run.plans)
+        JSON.stringify(run.plans),
+        run.workload,
+        run.repeats
       )
     return Number(info.lastInsertRowid)
   }
 
-  update(
-    id: number,
-    patch: { plans?: StrategyPlan[]; files?: number; results?: StrategyResult[] }
-  ): void {
+  update(id: number, patch: RunPatch): void {
     const current = this.get(id)
     if (!current) return
+    const json = (value: unknown): string | null =>
+      value === undefined || value === null ? null : JSON.stringify(value)
     this.db
-      .prepare('UPDATE bench_runs SET plans = ?, files = ?, results = ? WHERE id = ?')
+      .prepare(
+        `UPDATE bench_runs SET plans = ?, files = ?, results = ?, sample_label = ?, verdict = ?,
+         machine = ?, sample = ? WHERE id = ?`
+      )
       .run(
         JSON.stringify(patch.plans ?? current.plans),
         patch.files ?? current.files,
         JSON.stringify(patch.results ?? current.results),
+        patch.sampleLabel ?? current.sampleLabel,
+        patch.verdict !== undefined ? patch.verdict : (current.verdict ?? null),
+        json(patch.machine ?? current.machine),
+        json(patch.sample ?? current.sample),
         id
       )
   }
@@ -113,6 +146,11 @@ function toRun(row: Row): BenchRun {
     withWeather: row.with_weather === 1,
     plans: parse(plansSchema, row.plans, []),
     results: parse(resultsSchema, row.results, []),
-    note: row.note
+    note: row.note,
+    workload: row.workload,
+    repeats: row.repeats,
+    verdict: row.verdict,
+    machine: row.machine === null ? null : parse(machineSchema.nullable(), row.machine, null),
+    sample: row.sample === null ? null : parse(sampleParamsSchema.nullable(), row.sample, null)
   })
 }

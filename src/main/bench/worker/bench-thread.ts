@@ -14,10 +14,14 @@ port.on('message', (raw: unknown) => {
   const parsed = benchThreadRequestSchema.safeParse(raw)
   if (!parsed.success) return
   const { seq, path, outDir, jsStage } = parsed.data
+  const failed = (error: unknown): BenchThreadReply => ({
+    seq,
+    ok: false,
+    reason: (error instanceof Error ? error.message : String(error)).slice(0, 500)
+  })
   benchTask(path, outDir, jsStage)
-    .catch((error: unknown) => ({
-      ok: false,
-      reason: error instanceof Error ? error.message : String(error)
-    }))
-    .then((result) => port.postMessage({ seq, ...result } satisfies BenchThreadReply))
+    .then((result) => ({ seq, ...result }) satisfies BenchThreadReply, failed)
+    // A reply that cannot be sent (not cloneable) still answers, so main never waits for ever.
+    .then((reply) => port.postMessage(reply))
+    .catch((error: unknown) => port.postMessage(failed(error)))
 })
