@@ -38,6 +38,15 @@ export default tseslint.config(
       'no-console': 'off'
     }
   },
+  // Main-process code: a promise nobody awaits or catches is an uncaught exception waiting to
+  // happen (Electron's main process, the host). Typed lint, so only for these files.
+  {
+    files: ['src/main/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' }
+  },
   // Services, workers, the host and everything else in main: no electron.
   {
     files: ['src/main/**/*.ts'],

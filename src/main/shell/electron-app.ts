@@ -110,14 +110,18 @@ export function startElectronApp(): void {
     const closing = core
     bridge?.dispose()
     Promise.all([
-      rememberPlacement(mainWindow),
+      rememberPlacement(mainWindow).catch((error: unknown) =>
+        log.warn('the window placement was not saved', { error })
+      ),
       closing
         .close()
         .catch((error: unknown) => log.error('the core did not close cleanly', { error }))
-    ]).finally(() => {
-      quitting = 'closed'
-      app.quit()
-    })
+    ])
+      .finally(() => {
+        quitting = 'closed'
+        app.quit()
+      })
+      .catch((error: unknown) => log.error('quitting failed', { error }))
   })
 
   const start = async (): Promise<void> => {

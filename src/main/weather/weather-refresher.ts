@@ -7,6 +7,7 @@ import type {
 } from '@shared/contract/weather'
 import type { AirQualityLocation, ForecastLocation } from '@shared/weather/forecast-schema'
 import type { Logger } from '../platform/log'
+import { DISK_FULL_REFRESH, isDiskFull } from '../platform/store/store-faults'
 import type { TaskTracker } from '../platform/tasks/task-tracker'
 import { ConnectivityMonitor } from './connectivity'
 import { allAborted } from './open-meteo/abort-signals'
@@ -49,6 +50,10 @@ const CANCELLED: AppError = { code: 'cancelled', message: 'The refresh was cance
 /** The words for a connection that could not be made; the socket's code is in the log. */
 export const UNREACHABLE = 'Skyfolio could not reach Open-Meteo. Check the connection.'
 
+const storeError = (e: unknown): AppError =>
+  isDiskFull(e)
+    ? { code: 'io', message: DISK_FULL_REFRESH }
+    : { code: 'io', message: 'The report could not be saved. The details are in the log.' }
 const asAppError = (e: unknown): AppError =>
   e instanceof WeatherFetchError
     ? { code: e.code, message: e.message }
@@ -205,7 +210,7 @@ export class WeatherRefresher {
       }
       // Offline is said once, by the app; the place keeps its last report and a stale badge.
       const ownFault = !offline
-      this.deps.places.recordAttempt(place.id, ownFault ? error : null)
+      this.remember(place.id, ownFault ? error : null)
       this.setStatus(place.id, {
         state: ownFault ? 'error' : 'idle',
         error: ownFault ? error : null,
@@ -213,12 +218,22 @@ export class WeatherRefresher {
       })
       return { placeId: place.id, reportId: null, error }
     }
-    const summary = this.deps.reports.insert(place.id, b.fetchedAt, {
-      forecast: b.forecast.value[index]!,
-      airQuality: b.air.status === 'fulfilled' ? b.air.value[index]! : null,
-      airQualityError: b.air.status === 'rejected' ? asAppError(b.air.reason) : null
-    })
-    this.deps.places.recordAttempt(place.id, null)
+    let summary: ReportSummary
+    try {
+      summary = this.deps.reports.insert(place.id, b.fetchedAt, {
+        forecast: b.forecast.value[index]!,
+        airQuality: b.air.status === 'fulfilled' ? b.air.value[index]! : null,
+        airQualityError: b.air.status === 'rejected' ? asAppError(b.air.reason) : null
+      })
+    } catch (writeError) {
+      // A full disk (most often): the place says so; the refresh itself goes on for the others.
+      this.deps.log.error('a report could not be stored', { place: place.id, error: writeError })
+      const error = storeError(writeError)
+      this.remember(place.id, error)
+      this.setStatus(place.id, { state: 'error', error, ...attempt })
+      return { placeId: place.id, reportId: null, error }
+    }
+    this.remember(place.id, null)
     this.setStatus(place.id, { state: 'idle', error: null, ...attempt })
     this.deps.onStored?.(summary)
     return { placeId: place.id, reportId: summary.id, error: null }
@@ -236,6 +251,15 @@ export class WeatherRefresher {
       this.deps.log.error('storing past weather failed', { error })
     } finally {
       this.observing.delete(controller)
+    }
+  }
+
+  /** Records the attempt; the status shown tells the user even when this cannot be written. */
+  private remember(placeId: number, error: AppError | null): void {
+    try {
+      this.deps.places.recordAttempt(placeId, error)
+    } catch (writeError) {
+      this.deps.log.warn('a refresh attempt could not be recorded', { error: writeError })
     }
   }
 

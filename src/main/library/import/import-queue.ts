@@ -1,18 +1,18 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ImportProgress } from '@shared/contract/library'
 import { RateMeter } from '@shared/library/rate'
-import { failure } from '@shared/library/reasons'
 import type { Logger } from '../../platform/log'
 import type { Db } from '../../platform/store/database'
-import type { AssetRepository } from '../store/asset-repository'
-import type { Batch, BatchRepository } from '../store/batch-repository'
-import { discover } from './discovery'
-import { PoolClosedError, type ImagePool, type PoolOutcome } from '../pool/image-pool'
-import type { BatchCounts, JobRepository, JobRow } from '../store/job-repository'
+import type { ImagePool, PoolOutcome } from '../pool/image-pool'
+import type { Batch } from '../store/batch-repository'
+import type { BatchCounts, JobRow } from '../store/job-repository'
 import type { LibraryRepositories } from '../store/library-repositories'
-import type { PhotoRepository } from '../store/photo-repository'
-import { jobsFor, saveOutcomes, type Outcome } from './import-results'
+import { FolderWalks } from './folder-walks'
+import { importProgress, remainingOf } from './import-progress'
+import { ImportPump } from './import-pump'
+import type { Outcome, OutcomeTally } from './import-results'
+import { ResultWriter } from './result-writer'
 import type { DownloadOutcome, UrlDownloader } from './url-downloader'
+import { refusedOnFullDisk, WriteGuard } from './write-guard'
 
 export interface ImportQueueDeps {
   readonly db: Db
@@ -36,51 +36,91 @@ export interface ImportQueueDeps {
   readonly idlePoolMs?: number
 }
 
-const FLUSH_AT = 64
-const DISCOVERY_BATCH = 256
-
 /**
  * The import queue: jobs live in SQLite, so quitting or crashing loses nothing and resuming
  * repeats nothing. The main process only orchestrates: it walks folders in small async
- * batches, hands files to the worker pool no faster than it takes them, downloads URLs with
- * async I/O, and writes results in batched transactions.
+ * batches, hands files to the worker pool (ImportPump), and writes results in batched
+ * transactions. A write that fails (a full disk) pauses the import with the reason; what was
+ * not written is kept and written on Resume (WriteGuard).
  */
 export class ImportQueue {
-  private readonly jobs: JobRepository
-  private readonly batches: BatchRepository
-  private readonly photos: PhotoRepository
-  private readonly assets: AssetRepository
+  private readonly repos: LibraryRepositories
+  private readonly pump: ImportPump
+  private readonly guard: WriteGuard
+  private readonly results: ResultWriter
   private batch: Batch | null = null
   private counts: BatchCounts | null = null
-  private pool: ImagePool | null = null
-  private inflight = 0
-  private downloads = 0
-  private walks = 0
-  private readonly buffer: Outcome[] = []
-  private flushTimer: ReturnType<typeof setTimeout> | null = null
-  private idleTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly walks: FolderWalks
   private progressTimer: ReturnType<typeof setTimeout> | null = null
   private abort = new AbortController()
   private readonly rate = new RateMeter()
   private closing = false
-  private pumping = false
+  private filling = false
 
   constructor(private readonly deps: ImportQueueDeps) {
-    this.jobs = deps.repos.jobs
-    this.batches = deps.repos.batches
-    this.photos = deps.repos.photos
-    this.assets = deps.repos.assets
+    this.repos = deps.repos
+    this.guard = new WriteGuard(deps.log, (reason) => {
+      deps.log.warn('import paused by itself', { reason })
+      this.publish()
+    })
+    this.pump = new ImportPump({
+      jobs: deps.repos.jobs,
+      log: deps.log,
+      now: deps.now,
+      createPool: deps.createPool,
+      downloader: deps.downloader,
+      maxDownloads: deps.maxDownloads ?? 8,
+      idlePoolMs: deps.idlePoolMs ?? 15_000,
+      onSlotFree: () => this.fill(),
+      onResult: (job, result) => this.onResult(job, result),
+      onDownloaded: (batch, job, outcome) => this.onDownloaded(batch, job, outcome),
+      onError: (what, error) => this.guard.fail(what, error)
+    })
+    this.walks = new FolderWalks({
+      repos: deps.repos,
+      guard: this.guard,
+      log: deps.log,
+      now: deps.now,
+      current: (batch) => !this.closing && this.batch === batch,
+      onAdded: (states) => {
+        for (const state of states) {
+          this.counts!.total++
+          this.counts![state]++
+        }
+        this.fill()
+        this.publish()
+      },
+      onWalked: (batch) => {
+        this.guard.ensure('finishing the walk', () => this.repos.batches.markWalked(batch))
+        this.finishIfDone()
+        this.publish()
+      }
+    })
+    this.results = new ResultWriter({
+      db: deps.db,
+      repos: deps.repos,
+      guard: this.guard,
+      now: deps.now,
+      flushMs: deps.flushMs ?? 50,
+      onSaved: (outcomes, tally, now) => this.onSaved(outcomes, tally, now)
+    })
   }
 
   /** Resumes what the last run left: interrupted jobs back in the queue, unfinished walks. */
   start(): void {
-    this.jobs.recoverInterrupted(this.deps.now())
-    this.batch = this.batches.active()
+    const { jobs } = this.repos
+    const now = this.deps.now()
+    // On a full disk this waits for Resume; the batch counts again once it is written.
+    this.guard.ensure('recovering interrupted files', () => {
+      jobs.recoverInterrupted(now)
+      if (this.batch) this.counts = jobs.counts(this.batch.id)
+    })
+    this.batch = this.repos.batches.active()
     if (!this.batch) return
-    this.counts = this.jobs.counts(this.batch.id)
-    this.deps.log.info('resuming import', { batch: this.batch.id, left: this.remaining() })
-    if (!this.batch.walked) void this.walk(this.batch, this.batch.roots)
-    this.pump()
+    this.counts = jobs.counts(this.batch.id)
+    this.deps.log.info('resuming import', { batch: this.batch.id, left: remainingOf(this.counts) })
+    if (!this.batch.walked) this.walks.start(this.batch, this.batch.roots, this.abort.signal)
+    this.fill()
     this.finishIfDone()
     this.publish()
   }
@@ -88,32 +128,41 @@ export class ImportQueue {
   /** Adds files, folders and URLs to the running batch (or starts one). */
   add(paths: readonly string[], urls: readonly string[]): ImportProgress {
     if (this.closing) throw new Error('the import queue is closed')
-    const batch = this.ensureBatch()
+    const batch = refusedOnFullDisk(() => this.ensureBatch())
     if (urls.length) {
-      const added = this.jobs.addUrls(batch.id, urls, this.deps.now())
+      const added = refusedOnFullDisk(() =>
+        this.repos.jobs.addUrls(batch.id, urls, this.deps.now())
+      )
       this.counts!.total += added
       this.counts!.queued += added
     }
     if (paths.length) {
-      this.batches.addRoots(batch, paths)
-      void this.walk(batch, paths)
+      refusedOnFullDisk(() => this.repos.batches.addRoots(batch, paths))
+      this.walks.start(batch, paths, this.abort.signal)
     }
-    this.pump()
+    this.fill()
     this.publish()
     return this.progress()
   }
 
   pause(): ImportProgress {
-    if (this.batch?.state === 'running') this.batches.setState(this.batch, 'paused')
+    const batch = this.batch
+    if (batch?.state === 'running')
+      this.guard.run('pausing', () => this.repos.batches.setState(batch, 'paused'))
     this.publish()
     return this.progress()
   }
 
+  /** Resumes a paused import; after a full disk, first writes what could not be written. */
   resume(): ImportProgress {
-    if (this.batch?.state === 'paused') {
-      this.batches.setState(this.batch, 'running')
-      this.pump()
+    const batch = this.batch
+    if (this.guard.reason !== null || this.guard.holding) {
+      if (this.guard.retry()) this.results.flush()
     }
+    if (batch?.state === 'paused' && this.guard.reason === null)
+      this.guard.run('resuming', () => this.repos.batches.setState(batch, 'running'))
+    this.fill()
+    this.finishIfDone()
     this.publish()
     return this.progress()
   }
@@ -124,57 +173,58 @@ export class ImportQueue {
     if (!batch) return this.progress()
     this.abort.abort()
     this.abort = new AbortController()
-    this.jobs.cancelQueued(batch.id, this.deps.now())
-    this.batches.markWalked(batch)
-    this.batches.setState(batch, 'cancelled', this.deps.now())
-    this.counts = this.jobs.counts(batch.id)
-    this.batch = null
-    this.rate.reset()
+    const { jobs, batches } = this.repos
+    const now = this.deps.now()
+    const cancelled = this.guard.run('cancelling', () =>
+      this.deps.db.transaction(() => {
+        jobs.cancelQueued(batch.id, now)
+        batches.markWalked(batch)
+        batches.setState(batch, 'cancelled', now)
+      })()
+    )
+    if (cancelled) {
+      this.counts = jobs.counts(batch.id)
+      this.batch = null
+      this.rate.reset()
+      // The cancel was written, so results held back by a full disk may fit now too.
+      if (this.guard.reason !== null && this.guard.retry()) this.results.flush()
+      this.pump.scheduleIdle(() => this.batch !== null)
+    }
     this.publish()
-    this.scheduleIdle()
     return this.progress()
   }
 
   /** Puts failed files back in the queue: a deliberate act by the user, never automatic. */
   retry(jobIds: readonly number[] | null): ImportProgress {
-    const batch = this.ensureBatch()
-    const moved = this.jobs.retry(batch.id, jobIds, this.deps.now())
-    this.counts = this.jobs.counts(batch.id)
-    if (moved === 0 && this.remaining() === 0 && this.walks === 0) this.finishIfDone()
-    this.pump()
+    const batch = refusedOnFullDisk(() => this.ensureBatch())
+    const moved = refusedOnFullDisk(() => this.repos.jobs.retry(batch.id, jobIds, this.deps.now()))
+    this.counts = this.repos.jobs.counts(batch.id)
+    if (moved === 0 && remainingOf(this.counts) === 0 && this.walks.running === 0)
+      this.finishIfDone()
+    this.fill()
     this.publish()
     return this.progress()
   }
 
   progress(): ImportProgress {
-    const c = this.counts
-    const batch = this.batch
-    const now = this.deps.now()
-    const active = batch !== null && c !== null
-    return {
-      batchId: batch?.id ?? null,
-      state: !active ? 'idle' : batch.state === 'paused' ? 'paused' : 'running',
-      discovering: this.walks > 0,
-      discovered: active ? c.total : 0,
-      done: active ? c.done : 0,
-      failed: active ? c.failed : 0,
-      skipped: active ? c.skipped : 0,
-      duplicates: active ? c.duplicates : 0,
-      downloading: active ? c.downloading : 0,
-      perSecond: active ? Math.round(this.rate.perSecond(now) * 10) / 10 : 0,
-      etaSeconds: active && this.walks === 0 ? this.rate.etaSeconds(this.remaining(), now) : null,
-      startedAt: batch?.createdAt ?? null,
-      workers: this.pool?.size ?? 0
-    }
+    return importProgress({
+      batch: this.batch,
+      counts: this.counts,
+      walks: this.walks.running,
+      pauseReason: this.guard.reason,
+      rate: this.rate,
+      workers: this.pump.workers,
+      now: this.deps.now()
+    })
   }
 
   /** Workers' pids and load, for benchmarks and diagnostics. */
   poolStats(): ReturnType<ImagePool['stats']> {
-    return this.pool?.stats() ?? []
+    return this.pump.stats()
   }
 
   poolQueued(): number {
-    return this.pool?.queued ?? 0
+    return this.pump.poolQueued
   }
 
   /** Waits until nothing is queued or in flight (tests and benchmarks). */
@@ -186,154 +236,68 @@ export class ImportQueue {
     if (this.closing) return
     this.closing = true
     this.abort.abort()
-    for (const t of [this.flushTimer, this.idleTimer, this.progressTimer]) if (t) clearTimeout(t)
-    this.flush()
-    // Jobs still in flight stay 'processing' in the database and are resumed next start.
-    await this.pool?.close()
-    this.pool = null
+    if (this.progressTimer) clearTimeout(this.progressTimer)
+    // One last try, even after a full disk: the user may have freed space meanwhile.
+    if (this.guard.retry()) this.results.flush()
+    this.results.stop()
+    if (this.results.pending > 0)
+      this.deps.log.warn('results not saved at quit; those files are read again next start', {
+        files: this.results.pending
+      })
+    await this.pump.close()
   }
 
   private ensureBatch(): Batch {
     if (this.batch) return this.batch
-    this.batch = this.batches.create(this.deps.now())
-    this.counts = this.jobs.counts(this.batch.id)
+    this.batch = this.repos.batches.create(this.deps.now())
+    this.counts = this.repos.jobs.counts(this.batch.id)
     this.rate.reset()
     return this.batch
   }
 
-  private remaining(): number {
-    const c = this.counts
-    return c ? c.total - c.done - c.failed - c.skipped : 0
-  }
-
-  private async walk(batch: Batch, roots: readonly string[]): Promise<void> {
-    this.walks++
-    const signal = this.abort.signal
-    try {
-      for await (const found of discover(roots, { batchSize: DISCOVERY_BATCH, signal })) {
-        if (signal.aborted || this.closing || this.batch !== batch) return
-        const known = this.photos.knownPaths(found.filter((f) => !f.failure).map((f) => f.path))
-        const added = this.jobs.addFiles(batch.id, jobsFor(found, known), this.deps.now())
-        for (const state of added) {
-          this.counts!.total++
-          this.counts![state]++
-        }
-        this.pump()
-        this.publish()
-        // Let requests and results in between two batches of a big walk.
-        await yieldToLoop()
-      }
-    } catch (error) {
-      this.deps.log.error('folder walk failed', { error })
-    } finally {
-      this.walks--
-    }
-    if (!signal.aborted && !this.closing && this.batch === batch && this.walks === 0) {
-      this.batches.markWalked(batch)
-      this.finishIfDone()
-      this.publish()
-    }
-  }
-
-  private ensurePool(): ImagePool {
-    if (this.idleTimer) clearTimeout(this.idleTimer)
-    this.idleTimer = null
-    this.pool ??= this.deps.createPool(() => this.pump())
-    return this.pool
-  }
-
-  /** Sends queued files to free pool slots and queued URLs to free download slots. */
-  private pump(): void {
+  /** Sends queued work to free slots, unless paused (by the user or by a failed write). */
+  private fill(): void {
     const batch = this.batch
-    if (this.pumping || this.closing || !batch || batch.state !== 'running') return
-    this.pumping = true
+    if (this.filling || this.closing || !batch || batch.state !== 'running') return
+    if (this.guard.reason !== null) return
+    this.filling = true
     try {
-      const counts = this.counts!
-      if (counts.queued > 0) {
-        const pool = this.ensurePool()
-        const claimed = this.jobs.claimFiles(batch.id, pool.freeSlots(), this.deps.now())
-        for (const job of claimed) {
-          counts.queued--
-          counts.processing++
-          this.inflight++
-          pool.process(job.path!).then(
-            (result) => this.onResult(job, result),
-            (error) => this.onPoolError(job, error)
-          )
-        }
-      }
-      const maxDownloads = this.deps.maxDownloads ?? 8
-      if (counts.queued > 0 && this.downloads < maxDownloads) {
-        const urls = this.jobs.claimUrls(batch.id, maxDownloads - this.downloads, this.deps.now())
-        for (const job of urls) {
-          counts.queued--
-          counts.downloading++
-          this.downloads++
-          this.deps.downloader
-            .download(job.source, `${batch.id}-${job.id}`, this.abort.signal)
-            .then((outcome) => this.onDownloaded(batch, job, outcome))
-        }
-      }
+      this.guard.run('claiming files', () => this.pump.fill(batch, this.counts!, this.abort.signal))
     } finally {
-      this.pumping = false
+      this.filling = false
     }
   }
 
   private onDownloaded(batch: Batch, job: JobRow, outcome: DownloadOutcome): void {
-    this.downloads--
     if (this.closing || this.batch !== batch) return
     const counts = this.counts!
     counts.downloading--
-    if (outcome.ok) {
-      this.jobs.downloaded(job.id, outcome.path, this.deps.now())
-      counts.queued++
-    } else if (outcome.failure.code === 'cancelled') {
-      return
-    } else {
-      this.jobs.finish(
-        job.id,
-        'failed',
-        outcome.failure.code,
-        outcome.failure.reason,
-        this.deps.now()
-      )
-      counts.failed++
-      this.finishIfDone()
-    }
-    this.pump()
+    if (!outcome.ok && outcome.failure.code === 'cancelled') return
+    const { jobs } = this.repos
+    const now = this.deps.now()
+    // Held on a full disk, so a finished download is never lost; written first on Resume.
+    this.guard.ensure('saving a download', () => {
+      if (outcome.ok) {
+        jobs.downloaded(job.id, outcome.path, now)
+        counts.queued++
+      } else {
+        jobs.finish(job.id, 'failed', outcome.failure.code, outcome.failure.reason, now)
+        counts.failed++
+      }
+    })
+    this.finishIfDone()
+    this.fill()
     this.publish()
   }
 
-  private onResult(job: JobRow, result: PoolOutcome): void {
-    this.inflight--
-    if (this.closing) return
-    this.buffer.push({ job, result })
-    if (this.buffer.length >= FLUSH_AT) this.flush()
-    else this.flushTimer ??= setTimeout(() => this.flush(), this.deps.flushMs ?? 50)
-    this.pump()
+  private onResult(job: JobRow, result: PoolOutcome | null): void {
+    // The pool closed under it (quit): the job stays 'processing' and is read again next start.
+    if (this.closing || result === null) return
+    this.results.add({ job, result })
+    this.fill()
   }
 
-  private onPoolError(job: JobRow, error: unknown): void {
-    this.inflight--
-    if (error instanceof PoolClosedError || this.closing) return
-    this.deps.log.error('image pool failed a job', { error })
-    this.buffer.push({
-      job,
-      result: { ok: false, failure: failure('crashed', 'The image worker failed unexpectedly.') }
-    })
-    this.flush()
-  }
-
-  /** Writes buffered results in one transaction: a result is either all written or not at all. */
-  private flush(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer)
-    this.flushTimer = null
-    if (this.buffer.length === 0) return
-    const outcomes = this.buffer.splice(0)
-    const now = this.deps.now()
-    const repos = { assets: this.assets, photos: this.photos, jobs: this.jobs }
-    const tally = saveOutcomes(this.deps.db, repos, outcomes, now)
-    const added = tally.done
+  private onSaved(outcomes: readonly Outcome[], tally: OutcomeTally, now: number): void {
     // Counts belong to the batch the jobs came from; after a cancel they are recounted.
     const counts = this.counts
     if (counts && this.batch && outcomes.every((o) => o.job.batch_id === this.batch!.id)) {
@@ -343,39 +307,26 @@ export class ImportQueue {
       counts.duplicates += tally.duplicates
     }
     this.rate.add(now, outcomes.length)
-    if (added) this.deps.onAdded(added)
+    if (tally.done) this.deps.onAdded(tally.done)
     this.finishIfDone()
     this.publish()
   }
 
   private finishIfDone(): void {
     const batch = this.batch
-    if (!batch || this.walks > 0 || !batch.walked) return
-    if (this.remaining() > 0 || this.inflight > 0 || this.buffer.length > 0 || this.downloads > 0)
-      return
+    if (!batch || this.walks.running > 0 || !batch.walked || this.guard.reason !== null) return
+    const { pump } = this
+    if (remainingOf(this.counts) > 0 || pump.inflight > 0 || this.results.pending > 0) return
+    if (pump.downloads > 0 || this.guard.holding) return
     // Counts are kept incrementally; confirm against the database before declaring it done.
-    const fresh = this.jobs.counts(batch.id)
+    const fresh = this.repos.jobs.counts(batch.id)
     this.counts = fresh
     if (fresh.queued + fresh.processing + fresh.downloading > 0) return
     const now = this.deps.now()
-    this.batches.setState(batch, 'done', now)
+    if (!this.guard.run('finishing', () => this.repos.batches.setState(batch, 'done', now))) return
     this.batch = null
     this.deps.onFinished?.(fresh, now - batch.createdAt)
-    this.scheduleIdle()
-  }
-
-  private scheduleIdle(): void {
-    if (this.idleTimer || !this.pool) return
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null
-      if (this.batch || this.inflight > 0) {
-        this.scheduleIdle()
-        return
-      }
-      const pool = this.pool
-      this.pool = null
-      void pool?.close()
-    }, this.deps.idlePoolMs ?? 15_000)
+    this.pump.scheduleIdle(() => this.batch !== null)
   }
 
   /** Progress goes out at most every 200 ms however fast results come in. */

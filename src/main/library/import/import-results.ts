@@ -49,12 +49,15 @@ export function saveOutcomes(
   return tally
 }
 
-/** Discovered files as new jobs: a walk failure fails its job, a known path is skipped. */
+/**
+ * Discovered files as new jobs: a walk failure fails its job, what the walk left out on purpose
+ * (a format not supported yet, a link out of the folder) and a known path are skipped.
+ */
 export function jobsFor(found: readonly Discovered[], known: ReadonlySet<string>) {
   return found.map((f) => ({
     source: f.path,
     skip: f.failure
-      ? { state: 'failed' as const, ...f.failure }
+      ? { state: f.skipped ? ('skipped' as const) : ('failed' as const), ...f.failure }
       : known.has(f.path)
         ? {
             state: 'skipped' as const,

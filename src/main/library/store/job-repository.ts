@@ -60,7 +60,7 @@ export class JobRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
     this.claimFilesStmt = db.prepare<[number, number, number], JobRow>(
-      `UPDATE library_jobs SET state = 'processing', attempts = attempts + 1, updated_at = ?
+      `UPDATE library_jobs SET state = 'processing', updated_at = ?
        WHERE id IN (SELECT id FROM library_jobs
                     WHERE batch_id = ? AND state = 'queued' AND path IS NOT NULL
                     ORDER BY id LIMIT ?)
@@ -118,7 +118,7 @@ export class JobRepository {
     return added
   }
 
-  /** Marks the next queued files as processing (one attempt each) and returns them. */
+  /** Marks the next queued files as processing and returns them. */
   claimFiles(batchId: number, limit: number, now: number): JobRow[] {
     return limit > 0 ? this.claimFilesStmt.all(now, batchId, limit) : []
   }
@@ -166,18 +166,12 @@ export class JobRepository {
 
   /**
    * After a quit or crash: work that was in flight goes back to the queue of a live batch
-   * (a download starts over), and is dropped with a reason in a finished one. Files that
-   * were being read count the attempt, so a file that kills the app is not retried for ever.
+   * (a download starts over), and is dropped with a reason in a finished one. A restart is
+   * not the file's fault, so it costs no strike: only the pool gives those, when a worker
+   * crashes or hangs on the file itself (and files are read in workers, never in main).
    */
   recoverInterrupted(now: number): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `UPDATE library_jobs SET state = 'failed', code = 'crashed',
-             reason = 'Skyfolio stopped twice while reading this file; it was skipped.', updated_at = ?
-           WHERE state = 'processing' AND attempts >= 2`
-        )
-        .run(now)
       this.db
         .prepare(
           `UPDATE library_jobs SET state = 'queued', updated_at = ?

@@ -69,7 +69,17 @@ export function serveImageRequests(link: ParentLink, options: ImageWorkerOptions
     }
     const msg = parsed.data
     if (msg.type === 'shutdown') process.exit(0)
-    else void handle(msg)
+    else
+      handle(msg).catch((error: unknown) =>
+        reply({
+          type: 'failed',
+          seq: msg.seq,
+          failure: {
+            code: 'corrupt',
+            reason: `The image could not be processed (${message(error)}).`
+          }
+        })
+      )
   })
   reply({ type: 'ready', pid: process.pid })
 }

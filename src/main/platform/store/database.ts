@@ -1,7 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Migration } from './migration'
+import { keepBackup, type BackupResult } from './store-backup'
+import { errorCode, storeFault } from './store-faults'
 
 export type Db = Database.Database
 
@@ -22,15 +24,44 @@ export interface OpenOptions {
   now?: () => Date
 }
 
-function backupCopy(file: string, reason: string, now: Date): string | null {
-  if (!existsSync(file)) return null
-  const stamp = now.toISOString().replace(/[:.]/g, '-')
-  const target = `${file}.${reason}-${stamp}.bak`
-  copyFileSync(file, target)
-  for (const side of ['-wal', '-shm']) {
-    if (existsSync(file + side)) copyFileSync(file + side, target + side)
+class NewerSchemaError extends Error {
+  constructor(current: number, latest: number) {
+    super(`schema version ${current} is newer than this app knows (${latest})`)
   }
-  return target
+}
+
+const latestVersion = (migrations: readonly Migration[]): number =>
+  migrations.reduce((max, m) => Math.max(max, m.version), 0)
+
+/** Refuses a file written by a newer Skyfolio; reads the header only, changes nothing. */
+function checkVersion(db: Db, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const latest = latestVersion(migrations)
+  if (current > latest) throw new NewerSchemaError(current, latest)
+}
+
+function quickCheck(db: Db): void {
+  const check = db.pragma('quick_check', { simple: true })
+  if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`)
+}
+
+/**
+ * Checks an existing file on a read-only connection, so a file that is refused stays byte for
+ * byte as it was (closing a writer would checkpoint a WAL left by a crash into it). False when
+ * only a writer can look: a crash left a journal that must be rolled back first.
+ */
+function inspectReadOnly(file: string, migrations: readonly Migration[]): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    checkVersion(db, migrations)
+    quickCheck(db)
+    return true
+  } catch (error) {
+    if (/^SQLITE_READONLY_(ROLLBACK|RECOVERY)/.test(errorCode(error) ?? '')) return false
+    throw error
+  } finally {
+    db.close()
+  }
 }
 
 function applyPragmas(db: Db): void {
@@ -43,16 +74,8 @@ function applyPragmas(db: Db): void {
 
 /** Runs every migration newer than the file's user_version, each in its own transaction. */
 export function migrate(db: Db, migrations: readonly Migration[]): number {
+  checkVersion(db, migrations)
   const current = db.pragma('user_version', { simple: true }) as number
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0)
-  if (current > latest) {
-    throw Object.assign(
-      new Error(`schema version ${current} is newer than this app knows (${latest})`),
-      {
-        kind: 'newer'
-      }
-    )
-  }
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue
     db.transaction(() => {
@@ -60,36 +83,111 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
       db.pragma(`user_version = ${m.version}`)
     })()
   }
-  return latest
+  return latestVersion(migrations)
+}
+
+const allowed = (path: string, mode: number): boolean => {
+  try {
+    accessSync(path, mode)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The nearest existing path at or above `path`. */
+function nearestExisting(path: string): string {
+  let p = path
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p)
+  return p
+}
+
+/** Why the file or its folder may not be written, in words that name what to fix. */
+function accessCause(file: string, error: unknown): string {
+  const code = errorCode(error) ?? 'unknown'
+  const generic = `Skyfolio may not write to it (${code}: ${(error as Error).message})`
+  try {
+    const blocker = nearestExisting(dirname(file))
+    if (!statSync(blocker).isDirectory())
+      return `its folder cannot be created, because ${blocker} is a file, not a folder (${code})`
+    if (existsSync(file) && !allowed(file, constants.R_OK))
+      return `Skyfolio may not read the file (${code})`
+    if (existsSync(file) && !allowed(file, constants.W_OK))
+      return `the file is read-only, so Skyfolio cannot save anything in it (${code})`
+    if (!allowed(blocker, constants.W_OK))
+      return `the folder ${blocker} is read-only, so Skyfolio cannot write there (${code})`
+    return generic
+  } catch {
+    // Looking closer failed too; the first error is still the one to show.
+    return generic
+  }
+}
+
+function describe(file: string, error: unknown): { cause: string; backup: string | null } {
+  if (error instanceof NewerSchemaError)
+    return {
+      cause: `it was written by a newer version of Skyfolio (${error.message})`,
+      backup: 'newer'
+    }
+  const message = error instanceof Error ? error.message : String(error)
+  switch (storeFault(error)) {
+    case 'read-only':
+      return { cause: accessCause(file, error), backup: null }
+    case 'disk-full':
+      return { cause: 'the disk is full — free space and start Skyfolio again', backup: null }
+    case 'busy':
+      return { cause: `another program is using it (${message})`, backup: null }
+    default:
+      return { cause: `it could not be read (${message})`, backup: 'corrupt' }
+  }
+}
+
+function backupNote(result: BackupResult | null): string {
+  if (!result) return ''
+  if (result.kept === 'none')
+    return result.error ? ` No copy could be saved beside it (${result.error}).` : ''
+  const name = basename(result.path)
+  return result.kept === 'new' ? ` A copy was saved as ${name}.` : ` A copy is kept as ${name}.`
 }
 
 /**
- * Opens (or creates) the app's database. A corrupt file or one written by a newer version is
- * never wiped: a backup copy is made and a StoreOpenError names both files.
+ * Opens (or creates) the app's database. Nothing is changed until the file is known to be
+ * ours and sound: a file from a newer version or a damaged one is refused as it is, with a
+ * copy saved once beside it; a file or folder Skyfolio may not write is named with the cause.
  */
 export function openDatabase(file: string, options: OpenOptions): Db {
-  mkdirSync(dirname(file), { recursive: true })
   const now = options.now ?? (() => new Date())
   let db: Db | null = null
+  let changed = false
   try {
+    mkdirSync(dirname(file), { recursive: true })
+    const inspected = existsSync(file) && inspectReadOnly(file, options.migrations)
     db = new Database(file)
+    if (!inspected) {
+      checkVersion(db, options.migrations)
+      quickCheck(db)
+    }
+    // SQLite quietly opens a file it may not write read-only, and the first save would fail:
+    // ask the system now (it knows the user, the modes and read-only mounts).
+    accessSync(dirname(file), constants.W_OK)
+    accessSync(file, constants.W_OK)
+    changed = true
     applyPragmas(db)
-    const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`)
     migrate(db, options.migrations)
     return db
   } catch (error) {
     db?.close()
-    const newer = (error as { kind?: string }).kind === 'newer'
-    const backup = backupCopy(file, newer ? 'newer' : 'corrupt', now())
-    const why = newer
-      ? `it was written by a newer version of Skyfolio (${(error as Error).message})`
-      : `it could not be read (${(error as Error).message})`
-    const kept = backup ? ` A copy was saved as ${basename(backup)}.` : ''
+    const { cause, backup } = describe(file, error)
+    const kept = backup ? keepBackup(file, backup, now()) : null
+    const left = !existsSync(file)
+      ? ''
+      : changed
+        ? ' Its data was left as it was.'
+        : ' The file was left untouched.'
     throw new StoreOpenError(
-      `Skyfolio cannot open its database ${file}: ${why}. The file was left untouched.${kept}`,
+      `Skyfolio cannot open its database ${file}: ${cause}.${left}${backupNote(kept)}`,
       file,
-      backup
+      kept && kept.kept !== 'none' ? kept.path : null
     )
   }
 }
