@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react'
+import { ErrorNotice } from './components/ErrorNotice'
 import { NavBar, views, type ViewId } from './components/NavBar'
 import { StatusBar } from './components/StatusBar'
-import { SettingsProvider } from './hooks/use-settings'
+import { DataProvider } from './data/DataProvider'
+import { SettingsProvider, useSettings } from './hooks/use-settings'
 import { useTheme } from './hooks/use-theme'
 import { ActivityView } from './views/activity/ActivityView'
 import { LibraryView } from './views/library/LibraryView'
 import { WeatherView } from './views/weather/WeatherView'
+import styles from './App.module.css'
 
 function Shell() {
   const [view, setView] = useState<ViewId>('weather')
+  const settings = useSettings()
   useTheme()
 
   // Ctrl/Cmd + 1..3 switch views from anywhere.
@@ -26,9 +30,16 @@ function Shell() {
   }, [])
 
   return (
-    <div className="app">
+    <div className={styles.app}>
       <NavBar current={view} onSelect={setView} />
-      <main className="view" id="view" aria-label={views.find((v) => v.id === view)?.label}>
+      <main className={styles.view} id="view" aria-label={views.find((v) => v.id === view)?.label}>
+        {settings.error && (
+          <ErrorNotice
+            error={settings.error}
+            what="Settings could not be read or saved"
+            onDismiss={settings.dismissError}
+          />
+        )}
         {view === 'weather' && <WeatherView />}
         {view === 'library' && <LibraryView />}
         {view === 'activity' && <ActivityView />}
@@ -40,8 +51,10 @@ function Shell() {
 
 export function App() {
   return (
-    <SettingsProvider>
-      <Shell />
-    </SettingsProvider>
+    <DataProvider>
+      <SettingsProvider>
+        <Shell />
+      </SettingsProvider>
+    </DataProvider>
   )
 }

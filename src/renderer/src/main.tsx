@@ -1,8 +1,9 @@
+import './theme/tokens.css'
+import './theme/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { applyStartupTheme } from './lib/theme'
-import './styles.css'
 
 applyStartupTheme()
 

@@ -1,4 +1,5 @@
 import { memo } from 'react'
+import styles from './LineChart.module.css'
 
 export interface ChartSeries {
   label: string
@@ -51,13 +52,13 @@ export const LineChart = memo(function LineChart({
     .join(', ')
 
   return (
-    <figure className="chart">
+    <figure className={styles.chart}>
       <figcaption>
-        <span className="chart-title">{title}</span>
-        <span className="chart-legend">
+        <span className={styles.title}>{title}</span>
+        <span className={styles.legend}>
           {series.map((s) => (
-            <span key={s.label} className="chart-key">
-              <span className="chart-swatch" style={{ background: s.color }} aria-hidden="true" />
+            <span key={s.label} className={styles.key}>
+              <span className={styles.swatch} style={{ background: s.color }} aria-hidden="true" />
               {s.label} <strong>{(s.values.at(-1) ?? 0).toFixed(digits)}</strong> {unit}
             </span>
           ))}
@@ -70,14 +71,14 @@ export const LineChart = memo(function LineChart({
         aria-label={`${title}: ${latest || 'no data yet'}`}
         style={{ height: H }}
       >
-        <line x1="0" x2={W} y1={y(max / 2)} y2={y(max / 2)} className="chart-grid" />
+        <line x1="0" x2={W} y1={y(max / 2)} y2={y(max / 2)} className={styles.grid} />
         {reference && (
           <line
             x1="0"
             x2={W}
             y1={y(reference.value)}
             y2={y(reference.value)}
-            className="chart-reference"
+            className={styles.reference}
           />
         )}
         {series.map((s) => (
@@ -93,11 +94,11 @@ export const LineChart = memo(function LineChart({
           />
         ))}
       </svg>
-      <div className="chart-axis" aria-hidden="true">
+      <div className={styles.axis} aria-hidden="true">
         <span>
           {max} {unit}
         </span>
-        {reference && <span className="chart-reference-label">{reference.label}</span>}
+        {reference && <span className={styles.referenceLabel}>{reference.label}</span>}
       </div>
     </figure>
   )

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react'
 import { ThemeSelect } from './ThemeSelect'
+import styles from './NavBar.module.css'
 
 export const views = [
   { id: 'weather', label: 'Weather', icon: '☁' },
@@ -34,8 +35,8 @@ export function NavBar({ current, onSelect }: { current: ViewId; onSelect: (id: 
   }
 
   return (
-    <nav className="nav" aria-label="Sections" onKeyDown={onKeyDown}>
-      <div className="brand" aria-hidden="true">
+    <nav className={styles.nav} aria-label="Sections" onKeyDown={onKeyDown}>
+      <div className={styles.brand} aria-hidden="true">
         Skyfolio
       </div>
       {views.map((v, i) => (
@@ -45,19 +46,19 @@ export function NavBar({ current, onSelect }: { current: ViewId; onSelect: (id: 
             refs.current[i] = el
           }}
           type="button"
-          className="nav-item"
+          className={styles.item}
           aria-current={current === v.id ? 'page' : undefined}
           tabIndex={current === v.id ? 0 : -1}
           title={`${v.label} (${isMac ? '⌘' : 'Ctrl+'}${i + 1})`}
           onClick={() => onSelect(v.id)}
         >
-          <span className="nav-icon" aria-hidden="true">
+          <span className={styles.icon} aria-hidden="true">
             {v.icon}
           </span>
           {v.label}
         </button>
       ))}
-      <div className="nav-footer">
+      <div className={styles.footer}>
         <ThemeSelect />
       </div>
     </nav>

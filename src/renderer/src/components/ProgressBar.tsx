@@ -1,3 +1,6 @@
+import { cx } from '../lib/cx'
+import styles from './ProgressBar.module.css'
+
 /** An accessible progress bar; null shows an indeterminate one. */
 export function ProgressBar({
   value,
@@ -11,7 +14,11 @@ export function ProgressBar({
   const pct = value === null ? null : Math.round(Math.min(1, Math.max(0, value)) * 100)
   return (
     <span
-      className={`progress${compact ? ' compact' : ''}${pct === null ? ' indeterminate' : ''}`}
+      className={cx(
+        styles.progress,
+        compact && styles.compact,
+        pct === null && styles.indeterminate
+      )}
       role="progressbar"
       aria-label={label}
       aria-valuemin={0}
@@ -19,7 +26,7 @@ export function ProgressBar({
       aria-valuenow={pct ?? undefined}
     >
       <span
-        className="progress-fill"
+        className={styles.fill}
         style={pct === null ? undefined : { transform: `scaleX(${pct / 100})` }}
       />
     </span>

@@ -1,32 +1,36 @@
-import { useEffect, useState } from 'react'
-import type { BackgroundTask } from '@shared/contract'
-import { useEvent } from '../hooks/use-event'
-import { call } from '../lib/api'
+import { useApiQuery } from '../data/api-query'
+import { ErrorNotice } from './ErrorNotice'
 import { ProgressBar } from './ProgressBar'
+import text from './text.module.css'
+import styles from './StatusBar.module.css'
 
 /** Background work at a glance: what runs now and how far along it is. */
 export function StatusBar() {
-  const [tasks, setTasks] = useState<BackgroundTask[]>([])
-  useEffect(() => {
-    call('app:status', {})
-      .then((s) => setTasks(s.tasks))
-      .catch(() => undefined)
-  }, [])
-  useEvent('status:changed', (s) => setTasks(s.tasks))
+  // Kept current by status:changed (data/invalidations.ts).
+  const status = useApiQuery('app:status', {})
+  const tasks = status.data?.tasks ?? []
 
   return (
-    <footer className="status-bar" role="status" aria-label="Background work" aria-live="polite">
-      {tasks.length === 0 ? (
-        <span className="muted">Idle — nothing running in the background</span>
-      ) : (
-        tasks.map((t) => (
-          <span key={t.id} className="status-task">
-            <span>{t.label}</span>
-            <ProgressBar value={t.progress} label={t.label} compact />
-            {t.detail && <span className="muted">{t.detail}</span>}
-          </span>
-        ))
+    <footer
+      className={styles.statusBar}
+      role="status"
+      aria-label="Background work"
+      aria-live="polite"
+    >
+      {status.error && (
+        <ErrorNotice compact error={status.error} what="Background work could not be read" />
       )}
+      {tasks.length === 0
+        ? !status.error && (
+            <span className={text.muted}>Idle — nothing running in the background</span>
+          )
+        : tasks.map((t) => (
+            <span key={t.id} className={styles.task}>
+              <span>{t.label}</span>
+              <ProgressBar value={t.progress} label={t.label} compact />
+              {t.detail && <span className={text.muted}>{t.detail}</span>}
+            </span>
+          ))}
     </footer>
   )
 }

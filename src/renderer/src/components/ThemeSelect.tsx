@@ -1,11 +1,12 @@
 import type { Settings } from '@shared/contract'
 import { useSettings } from '../hooks/use-settings'
+import styles from './ThemeSelect.module.css'
 
 /** Light, dark, or whatever the OS uses (the default). */
 export function ThemeSelect() {
   const { settings, update } = useSettings()
   return (
-    <label className="theme-select">
+    <label className={styles.themeSelect}>
       <span>Appearance</span>
       <select
         value={settings.theme}

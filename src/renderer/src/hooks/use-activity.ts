@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ActivitySample, LoopSpan } from '@shared/contract'
-import { call } from '../lib/api'
+import { call, errorText } from '../lib/api'
 import { pushRing } from '../lib/ring'
 import { useEvent } from './use-event'
 
@@ -26,7 +26,13 @@ export function useActivitySamples(capacity = 120): {
         .then((r) => {
           if (watching) setSpan(r.loop)
         })
-        .catch(() => undefined)
+        // Background renewal: the next one (4 s on) tries again; the charts just pause.
+        .catch((e: unknown) =>
+          console.warn(
+            `Activity: could not ${watching ? 'renew' : 'end'} the sampling lease:`,
+            errorText(e)
+          )
+        )
     }
     const renew = (): void => watch(!document.hidden)
     renew()

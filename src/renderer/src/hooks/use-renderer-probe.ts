@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import type { BenchProgress, RendererFigures } from '@shared/contract'
-import { call } from '../lib/api'
+import { call, errorText } from '../lib/api'
 import { watchFrames } from '../lib/frame-watch'
 import { quantile } from '../lib/ring'
 
@@ -12,22 +12,29 @@ interface Window {
   gaps: number[]
   long: number
   inputs: number[]
+  probeFailures: number
 }
 
 /**
  * While a "test both" strategy runs, the window measures itself: frame gaps, long tasks, and a
  * scripted interaction that needs the main process (request → answer → next paint). When the
- * strategy changes or the run ends, the figures go to main to be stored with that strategy.
+ * strategy changes or the run ends, the figures go to main to be stored with that strategy;
+ * `onError` hears (in words) when they could not be, since the results will lack them.
  */
-export function useRendererProbe(progress: BenchProgress | null): void {
+export function useRendererProbe(
+  progress: BenchProgress | null,
+  onError: (message: string) => void
+): void {
   const report = (w: Window): void => {
     const figures: RendererFigures = {
       longTasks: w.long,
       frameP99Ms: quantile(w.gaps, 0.99),
       inputP99Ms: quantile(w.inputs, 0.99)
     }
-    call('bench:renderer-report', { runId: w.runId, index: w.index, figures }).catch(
-      () => undefined
+    call('bench:renderer-report', { runId: w.runId, index: w.index, figures }).catch((e: unknown) =>
+      onError(
+        `The window's figures for strategy ${w.index + 1} of run ${w.runId} could not be stored: ${errorText(e)}`
+      )
     )
   }
 
@@ -36,7 +43,14 @@ export function useRendererProbe(progress: BenchProgress | null): void {
 
   useEffect(() => {
     if (!running) return
-    const w: Window = { runId: running.runId, index: running.index, gaps: [], long: 0, inputs: [] }
+    const w: Window = {
+      runId: running.runId,
+      index: running.index,
+      gaps: [],
+      long: 0,
+      inputs: [],
+      probeFailures: 0
+    }
     const stop = watchFrames({
       onGap: (ms) => w.gaps.push(ms),
       onLongTask: () => w.long++
@@ -46,7 +60,11 @@ export function useRendererProbe(progress: BenchProgress | null): void {
       call('app:status', {})
         .then(() => new Promise((resolve) => requestAnimationFrame(resolve)))
         .then(() => w.inputs.push(performance.now() - t0))
-        .catch(() => undefined)
+        // A probe that fails is not timed; said once per strategy, not four times a second.
+        .catch((e: unknown) => {
+          if (w.probeFailures++ === 0)
+            console.warn('Test both: the interaction probe got no answer from main:', errorText(e))
+        })
     }, INTERACTION_EVERY_MS)
     return () => {
       stop()

@@ -1,11 +1,4 @@
-import type {
-  AppError,
-  Channel,
-  EventName,
-  EventPayload,
-  Params,
-  Result
-} from '@shared/contract'
+import type { AppError, Channel, EventName, EventPayload, Params, Result } from '@shared/contract'
 
 /** A failed request, with the contract's error kind. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { LiveActivity } from './LiveActivity'
 import { TestBoth } from './TestBoth'
-import './activity.css'
+import styles from './ActivityView.module.css'
 
 const tabs = [
   { id: 'live', label: 'Live' },
@@ -12,10 +12,10 @@ type TabId = (typeof tabs)[number]['id']
 export function ActivityView() {
   const [tab, setTab] = useState<TabId>('live')
   return (
-    <div className="activity">
-      <header className="view-header">
+    <div>
+      <header className={styles.header}>
         <h1>Activity</h1>
-        <div role="tablist" aria-label="Activity sections" className="tabs">
+        <div role="tablist" aria-label="Activity sections" className={styles.tabs}>
           {tabs.map((t) => (
             <button
               key={t.id}

@@ -3,7 +3,10 @@ import { LineChart } from '../../components/LineChart'
 import { useActivitySamples } from '../../hooks/use-activity'
 import { useFrameStats } from '../../hooks/use-frame-stats'
 import { formatDuration } from '../library/format'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import { ProcessBars } from './ProcessBars'
+import styles from './LiveActivity.module.css'
 
 const CAPACITY = 120 // one minute at two samples a second
 
@@ -19,8 +22,8 @@ export function LiveActivity() {
   const finished = samples.flatMap((s) => s.network.finished).slice(-200)
 
   return (
-    <div className="activity-grid">
-      <section className="card" aria-label="Renderer frames">
+    <div className={styles.grid}>
+      <section className={layout.card} aria-label="Renderer frames">
         <LineChart
           title="Frame time (renderer, p99 per ½ s)"
           unit="ms"
@@ -32,13 +35,13 @@ export function LiveActivity() {
             { label: 'worst', color: 'var(--chart-3)', values: frames.map((f) => f.frameMaxMs) }
           ]}
         />
-        <p className="muted small">
+        <p className={`${text.muted} ${text.small}`}>
           Long tasks (≥ 50 ms) in the last minute:{' '}
           <strong data-testid="long-task-count">{sum(frames.map((f) => f.longTasks))}</strong>
         </p>
       </section>
 
-      <section className="card" aria-label="Main event loop">
+      <section className={layout.card} aria-label="Main event loop">
         <LineChart
           title="Main-process event-loop delay"
           unit="ms"
@@ -52,14 +55,14 @@ export function LiveActivity() {
           ]}
         />
         {span && span.samples > 0 && (
-          <p className="muted small" data-testid="loop-span">
+          <p className={`${text.muted} ${text.small}`} data-testid="loop-span">
             Since this view opened ({formatDuration(span.forMs / 1000)}): p99{' '}
             <strong>{span.p99Ms.toFixed(1)} ms</strong>, max {span.maxMs.toFixed(1)} ms
           </p>
         )}
       </section>
 
-      <section className="card" aria-label="CPU by process">
+      <section className={layout.card} aria-label="CPU by process">
         <LineChart
           title="CPU (100% = one core)"
           unit="%"
@@ -93,7 +96,7 @@ export function LiveActivity() {
         />
       </section>
 
-      <section className="card" aria-label="Worker pool">
+      <section className={layout.card} aria-label="Worker pool">
         <LineChart
           title="Worker pool"
           unit=""
@@ -112,14 +115,14 @@ export function LiveActivity() {
             }
           ]}
         />
-        <p className="muted small">
+        <p className={`${text.muted} ${text.small}`}>
           {last?.pool
             ? `${last.pool.busy} of ${last.pool.workers} workers busy, ${last.pool.inFlight} files in flight, ${last.pool.queued} queued`
             : 'No worker pool running — it starts with an import.'}
         </p>
       </section>
 
-      <section className="card" aria-label="Network">
+      <section className={layout.card} aria-label="Network">
         <LineChart
           title="Network requests"
           unit=""
@@ -150,22 +153,22 @@ function NetworkSummary({
   const p50 = times[Math.floor(times.length / 2)]
   const failed = finished.filter((f) => !f.ok).length
   return (
-    <div className="small">
+    <div className={text.small}>
       {sample?.network.inFlight.length ? (
-        <ul className="plain-list">
+        <ul className={styles.plainList}>
           {sample.network.inFlight.slice(0, 5).map((r, i) => (
             <li key={i}>
               {r.label}{' '}
-              <span className="muted">
+              <span className={text.muted}>
                 — {r.host}, {Math.round(r.ageMs)} ms
               </span>
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">Nothing in flight.</p>
+        <p className={text.muted}>Nothing in flight.</p>
       )}
-      <p className="muted">
+      <p className={text.muted}>
         {times.length
           ? `Last ${times.length} requests: median ${Math.round(p50 ?? 0)} ms, slowest ${Math.round(times.at(-1) ?? 0)} ms${failed ? `, ${failed} failed` : ''}`
           : 'No requests in the last minute.'}

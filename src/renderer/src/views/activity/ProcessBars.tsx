@@ -1,4 +1,6 @@
 import type { ProcessSample } from '@shared/contract'
+import text from '../../components/text.module.css'
+import styles from './ProcessBars.module.css'
 
 /** Current CPU and memory per process, as bars. */
 export function ProcessBars({
@@ -10,9 +12,9 @@ export function ProcessBars({
 }) {
   const maxCpu = Math.max(100, ...processes.map((p) => p.cpuPercent))
   return (
-    <div className="process-bars">
+    <div className={styles.processBars}>
       <table>
-        <caption className="visually-hidden">CPU and memory per process</caption>
+        <caption className={text.visuallyHidden}>CPU and memory per process</caption>
         <thead>
           <tr>
             <th scope="col">Process</th>
@@ -24,12 +26,12 @@ export function ProcessBars({
           {processes.map((p) => (
             <tr key={p.pid}>
               <th scope="row">
-                {p.name} <span className="muted">{p.pid}</span>
+                {p.name} <span className={text.muted}>{p.pid}</span>
               </th>
               <td>
-                <span className="bar" aria-hidden="true">
+                <span className={styles.bar} aria-hidden="true">
                   <span
-                    className="bar-fill"
+                    className={styles.fill}
                     style={{ width: `${(p.cpuPercent / maxCpu) * 100}%` }}
                   />
                 </span>
@@ -41,7 +43,7 @@ export function ProcessBars({
         </tbody>
       </table>
       {!rendererMeasured && (
-        <p className="muted small">
+        <p className={`${text.muted} ${text.small}`}>
           The window&apos;s own process is measured in the page (frame times above); per-process CPU
           for it is available in the desktop app.
         </p>

@@ -1,5 +1,7 @@
 import { speedups } from '@shared/activity/export'
 import { strategyLabels, type BenchRun } from '@shared/contract'
+import text from '../../components/text.module.css'
+import styles from './ResultsTable.module.css'
 
 const ms = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : `${v.toFixed(v < 10 ? 1 : 0)} ms`
@@ -9,9 +11,9 @@ const mb = (v: number | null): string => (v === null ? '—' : `${v.toFixed(0)} 
 export function ResultsTable({ run }: { run: BenchRun }) {
   const ups = speedups(run)
   return (
-    <div className="table-scroll">
-      <table className="results">
-        <caption className="visually-hidden">Results of run {run.id}</caption>
+    <div className={styles.scroll}>
+      <table className={styles.results}>
+        <caption className={text.visuallyHidden}>Results of run {run.id}</caption>
         <thead>
           <tr>
             <th scope="col">Strategy</th>
@@ -35,23 +37,23 @@ export function ResultsTable({ run }: { run: BenchRun }) {
         </thead>
         <tbody>
           {run.results.map((r, i) => (
-            <tr key={i} className={r.status !== 'complete' ? 'row-partial' : undefined}>
+            <tr key={i} className={r.status !== 'complete' ? styles.partial : undefined}>
               <th scope="row">
                 {strategyLabels[r.strategy]}
-                {r.strategy !== 'in-main' && <span className="muted"> × {r.workers}</span>}
+                {r.strategy !== 'in-main' && <span className={text.muted}> × {r.workers}</span>}
               </th>
               <td>{(r.wallMs / 1000).toFixed(1)} s</td>
               <td>{r.perSecond.toFixed(1)}</td>
               <td>{ups[i] === null ? '—' : `${ups[i]!.toFixed(2)}×`}</td>
-              <td className={r.loopP99Ms > 20 ? 'bad' : undefined}>
+              <td className={r.loopP99Ms > 20 ? styles.bad : undefined}>
                 {ms(r.loopP99Ms)} / {ms(r.loopMaxMs)}
               </td>
               <td>{r.weatherCount ? ms(r.weatherP99Ms) : '—'}</td>
-              <td className={r.renderer && r.renderer.longTasks > 0 ? 'bad' : undefined}>
+              <td className={r.renderer && r.renderer.longTasks > 0 ? styles.bad : undefined}>
                 {r.renderer ? r.renderer.longTasks : '—'}
               </td>
               <td>{ms(r.renderer?.frameP99Ms)}</td>
-              <td className={r.renderer && r.renderer.inputP99Ms > 50 ? 'bad' : undefined}>
+              <td className={r.renderer && r.renderer.inputP99Ms > 50 ? styles.bad : undefined}>
                 {ms(r.renderer?.inputP99Ms)}
               </td>
               <td>
@@ -59,7 +61,7 @@ export function ResultsTable({ run }: { run: BenchRun }) {
               </td>
               <td title={r.note || undefined}>
                 {r.status}
-                {r.failed > 0 && <span className="muted"> ({r.failed} failed)</span>}
+                {r.failed > 0 && <span className={text.muted}> ({r.failed} failed)</span>}
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { speedups } from '@shared/activity/export'
 import type { BenchRun } from '@shared/contract'
+import styles from './SpeedupChart.module.css'
 
 const W = 420
 const BAR = 34
@@ -21,17 +22,17 @@ export function SpeedupChart({ run }: { run: BenchRun }) {
   const H = rows.length * BAR + 20
   const x = (v: number): number => 110 + (v / max) * (W - 150)
   return (
-    <figure className="chart speedup-chart">
-      <figcaption className="chart-title">Speedup over the main process</figcaption>
+    <figure className={styles.chart}>
+      <figcaption className={styles.title}>Speedup over the main process</figcaption>
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={rows.map((r) => `${r.label} ${r.value.toFixed(2)}×`).join(', ')}
       >
-        <line x1={x(1)} x2={x(1)} y1="0" y2={H - 16} className="chart-reference" />
+        <line x1={x(1)} x2={x(1)} y1="0" y2={H - 16} className={styles.reference} />
         {rows.map((r, i) => (
           <g key={i} transform={`translate(0 ${i * BAR})`}>
-            <text x="104" y="20" textAnchor="end" className="chart-label">
+            <text x="104" y="20" textAnchor="end" className={styles.label}>
               {r.label}
             </text>
             <rect
@@ -40,14 +41,14 @@ export function SpeedupChart({ run }: { run: BenchRun }) {
               height="20"
               width={Math.max(1, x(r.value) - 110)}
               rx="3"
-              className={`bar-${run.results[i]!.strategy}`}
+              className={styles[run.results[i]!.strategy]}
             />
-            <text x={x(r.value) + 6} y="20" className="chart-label">
+            <text x={x(r.value) + 6} y="20" className={styles.label}>
               {r.value.toFixed(2)}×
             </text>
           </g>
         ))}
-        <text x={x(1)} y={H - 4} textAnchor="middle" className="chart-label muted-fill">
+        <text x={x(1)} y={H - 4} textAnchor="middle" className={`${styles.label} ${styles.note}`}>
           1× = main process
         </text>
       </svg>

@@ -1,21 +1,27 @@
 import { useId, useState, type FormEvent } from 'react'
 import { strategyLabels, type BenchRun } from '@shared/contract'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useRendererProbe } from '../../hooks/use-renderer-probe'
 import { call, errorText } from '../../lib/api'
+import { cx } from '../../lib/cx'
 import { downloadText } from '../../lib/download'
 import { ResultsTable } from './ResultsTable'
 import { SpeedupChart } from './SpeedupChart'
 import { useBench } from './use-bench'
+import buttons from '../../components/buttons.module.css'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
+import styles from './TestBoth.module.css'
 
 const cores = navigator.hardwareConcurrency || 2
 
 /** "Test both": run one batch in main, on threads and in worker processes, and compare. */
 export function TestBoth() {
-  const { runs, progress, loaded } = useBench()
+  const { runs, progress, loaded, error: runsError } = useBench()
   const [selected, setSelected] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
-  useRendererProbe(progress)
+  useRendererProbe(progress, setError)
 
   const shown: BenchRun | undefined =
     runs.find((r) => r.id === (selected ?? progress?.runId)) ?? runs[0]
@@ -30,16 +36,17 @@ export function TestBoth() {
   }
 
   return (
-    <div className="test-both">
+    <div className={styles.testBoth}>
       <RunForm running={progress !== null} onError={setError} onStarted={(id) => setSelected(id)} />
       {error && (
-        <p className="alert" role="alert">
+        <p className={layout.alert} role="alert">
           {error}
         </p>
       )}
+      {runsError && <ErrorNotice error={runsError} what="Past runs could not be read" />}
       {progress && (
-        <section className="card run-progress" aria-label="Run in progress">
-          <div className="toolbar">
+        <section className={layout.card} aria-label="Run in progress">
+          <div className={layout.toolbar}>
             <strong>
               {progress.phase === 'preparing'
                 ? 'Preparing the sample…'
@@ -49,13 +56,13 @@ export function TestBoth() {
                       : ` × ${progress.plans[progress.index]!.workers}`
                   }`}
             </strong>
-            <span className="muted">
+            <span className={text.muted}>
               {progress.total ? `${progress.done} / ${progress.total} images` : progress.detail}
             </span>
-            <span className="spacer" />
+            <span className={layout.spacer} />
             <button
               type="button"
-              className="danger"
+              className={buttons.danger}
               onClick={() =>
                 call('bench:cancel', { runId: progress.runId }).catch((e) => setError(errorText(e)))
               }
@@ -67,21 +74,21 @@ export function TestBoth() {
             value={progress.total ? progress.done / progress.total : null}
             label="Strategy progress"
           />
-          <p className="muted small">
+          <p className={`${text.muted} ${text.small}`}>
             The weather refresh and a scripted interaction run alongside, so each strategy&apos;s
             cost to the rest of the app is measured too.
           </p>
         </section>
       )}
       {shown ? (
-        <section className="card" aria-label="Run results">
-          <div className="toolbar">
-            <h2 className="card-title">
+        <section className={layout.card} aria-label="Run results">
+          <div className={layout.toolbar}>
+            <h2 className={styles.cardTitle}>
               Run {shown.id} — {shown.sampleLabel}
-              {shown.jsStage && <span className="pill">+ JS stage</span>}
+              {shown.jsStage && <span className={styles.pill}>+ JS stage</span>}
             </h2>
-            <span className={`pill status-${shown.status}`}>{shown.status}</span>
-            <span className="spacer" />
+            <span className={cx(styles.pill, styles[shown.status])}>{shown.status}</span>
+            <span className={layout.spacer} />
             <button type="button" onClick={() => void exportRun(shown, 'csv')}>
               Export CSV
             </button>
@@ -89,18 +96,18 @@ export function TestBoth() {
               Export JSON
             </button>
           </div>
-          {shown.note && <p className="muted">{shown.note}</p>}
+          {shown.note && <p className={text.muted}>{shown.note}</p>}
           {shown.results.length > 0 ? (
             <>
               <ResultsTable run={shown} />
               <SpeedupChart run={shown} />
             </>
           ) : (
-            <p className="muted">No strategy has finished yet.</p>
+            <p className={text.muted}>No strategy has finished yet.</p>
           )}
         </section>
       ) : (
-        loaded && <p className="muted">No runs yet. Pick a sample and run the comparison.</p>
+        loaded && <p className={text.muted}>No runs yet. Pick a sample and run the comparison.</p>
       )}
       {runs.length > 1 && (
         <PastRuns runs={runs} selected={shown?.id ?? null} onSelect={setSelected} />
@@ -139,7 +146,11 @@ function RunForm({
   }
 
   return (
-    <form className="card run-form" onSubmit={(e) => void submit(e)} aria-label="New comparison">
+    <form
+      className={`${layout.card} ${styles.runForm}`}
+      onSubmit={(e) => void submit(e)}
+      aria-label="New comparison"
+    >
       <fieldset>
         <legend>Sample</legend>
         <label>
@@ -152,7 +163,7 @@ function RunForm({
           Generated photos
         </label>
         <label>
-          <span className="visually-hidden">Number of generated photos</span>
+          <span className={text.visuallyHidden}>Number of generated photos</span>
           <input
             type="number"
             min={4}
@@ -171,8 +182,8 @@ function RunForm({
           />{' '}
           A folder
         </label>
-        <label className="grow">
-          <span className="visually-hidden">Folder path</span>
+        <label className={styles.grow}>
+          <span className={text.visuallyHidden}>Folder path</span>
           <input
             type="text"
             placeholder="/path/to/photos"
@@ -184,11 +195,11 @@ function RunForm({
       </fieldset>
       <fieldset>
         <legend>Strategies</legend>
-        <span className="muted small">
+        <span className={`${text.muted} ${text.small}`}>
           main process, worker threads × {cores}, worker processes × 1 to
         </span>
         <label>
-          <span className="visually-hidden">Most worker processes</span>
+          <span className={text.visuallyHidden}>Most worker processes</span>
           <input
             type="number"
             min={1}
@@ -212,7 +223,7 @@ function RunForm({
       </fieldset>
       <button
         type="submit"
-        className="primary"
+        className={buttons.primary}
         disabled={running || (kind === 'folder' && !folder.trim())}
       >
         {running ? 'Running…' : 'Run comparison'}
@@ -231,9 +242,9 @@ function PastRuns({
   onSelect: (id: number) => void
 }) {
   return (
-    <section className="card" aria-label="Past runs">
-      <h2 className="card-title">Past runs</h2>
-      <ul className="run-list">
+    <section className={layout.card} aria-label="Past runs">
+      <h2 className={styles.cardTitle}>Past runs</h2>
+      <ul className={styles.runList}>
         {runs.map((r) => (
           <li key={r.id}>
             <button
@@ -242,9 +253,9 @@ function PastRuns({
               onClick={() => onSelect(r.id)}
             >
               <span>Run {r.id}</span>
-              <span className="muted">{new Date(r.startedAt).toLocaleString()}</span>
-              <span className="muted">{r.sampleLabel}</span>
-              <span className={`pill status-${r.status}`}>{r.status}</span>
+              <span className={text.muted}>{new Date(r.startedAt).toLocaleString()}</span>
+              <span className={text.muted}>{r.sampleLabel}</span>
+              <span className={cx(styles.pill, styles[r.status])}>{r.status}</span>
             </button>
           </li>
         ))}

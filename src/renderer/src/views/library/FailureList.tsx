@@ -1,77 +1,66 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { FailureItem, ImportProgress } from '@shared/contract/library'
+import { keepPreviousData } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { FailureItem } from '@shared/contract/library'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { call, errorText } from '../../lib/api'
 import { plural } from './format'
+import buttons from '../../components/buttons.module.css'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
+import styles from './FailureList.module.css'
 
 const PAGE = 100
+const noItems: FailureItem[] = []
 
 /** Files that could not be imported, each with its reason, retry and show-in-folder. */
-export function FailureList({
-  progress,
-  onProgress
-}: {
-  progress: ImportProgress
-  onProgress(p: ImportProgress): void
-}) {
-  const [items, setItems] = useState<FailureItem[]>([])
-  const [total, setTotal] = useState(0)
+export function FailureList() {
   const [limit, setLimit] = useState(PAGE)
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const stamp = `${progress.failed}/${progress.skipped}/${progress.batchId}/${progress.state}`
-
-  const load = useCallback(async () => {
-    try {
-      const r = await call('library:failures', { offset: 0, limit: Math.min(limit, 500) })
-      setItems(r.items)
-      setTotal(r.total)
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }, [limit])
-
-  // Refetch when the counts move, at most twice a second.
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => {
-    if (timer.current) return
-    timer.current = setTimeout(() => {
-      timer.current = null
-      void load()
-    }, 300)
-  }, [stamp, load])
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current)
-      timer.current = null
-    },
-    []
+  // Read again when the import's failed or skipped counts move, at most every 300 ms, and after
+  // a retry or dismissal (data/invalidations.ts).
+  const failures = useApiQuery(
+    'library:failures',
+    { offset: 0, limit: Math.min(limit, 500) },
+    // "Show more" keeps the shorter list up until the longer one arrives.
+    { placeholderData: keepPreviousData }
   )
+  const { mutateAsync: retryJobs } = useApiMutation('library:retry')
+  const { mutateAsync: dismiss } = useApiMutation('library:dismiss-failures')
+  const items = failures.data?.items ?? noItems
+  const total = failures.data?.total ?? 0
 
-  if (total === 0) return null
+  if (total === 0)
+    return failures.error ? (
+      <ErrorNotice
+        error={failures.error}
+        what="The files that were not imported could not be listed"
+      />
+    ) : null
   const failedCount = items.filter((i) => i.state === 'failed').length
 
   const retry = async (jobIds?: number[]): Promise<void> => {
     try {
-      onProgress(await call('library:retry', jobIds ? { jobIds } : {}))
-      await load()
+      await retryJobs(jobIds ? { jobIds } : {})
     } catch (e) {
       setError(errorText(e))
     }
   }
 
   return (
-    <section className="failures card" aria-label="Files not imported">
-      <div className="failures-head">
+    <section className={layout.card} aria-label="Files not imported">
+      <div className={styles.head}>
         <button
           type="button"
-          className="link-button"
+          className={buttons.link}
           aria-expanded={open}
           aria-controls="failure-list"
           onClick={() => setOpen(!open)}
         >
           {open ? '▾' : '▸'} {plural(total, 'file')} could not be imported
         </button>
-        <span className="spacer" />
+        <span className={layout.spacer} />
         {failedCount > 0 && (
           <button type="button" onClick={() => void retry()}>
             Retry all
@@ -79,29 +68,28 @@ export function FailureList({
         )}
         <button
           type="button"
-          onClick={() =>
-            call('library:dismiss-failures', {})
-              .then(load)
-              .catch((e) => setError(errorText(e)))
-          }
+          onClick={() => dismiss({}).catch((e: unknown) => setError(errorText(e)))}
         >
           Dismiss
         </button>
       </div>
       {error && (
-        <p className="error-text" role="alert">
+        <p className={text.error} role="alert">
           {error}
         </p>
       )}
+      {failures.error && (
+        <ErrorNotice error={failures.error} what="The list could not be read again" />
+      )}
       {open && (
-        <ul id="failure-list" className="failure-list">
+        <ul id="failure-list" className={styles.list}>
           {items.map((f) => (
             <li key={f.jobId}>
-              <div className="failure-text">
-                <span className="failure-name" title={f.source}>
+              <div className={styles.text}>
+                <span className={styles.name} title={f.source}>
                   {f.name}
                 </span>
-                <span className="muted">{f.reason}</span>
+                <span className={text.muted}>{f.reason}</span>
               </div>
               {f.state === 'failed' && (
                 <button

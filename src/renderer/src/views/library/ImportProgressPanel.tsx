@@ -1,43 +1,50 @@
 import type { ImportProgress } from '@shared/contract/library'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProgressBar } from '../../components/ProgressBar'
-import { call } from '../../lib/api'
+import { useApiMutation } from '../../data/api-query'
 import { formatCount, formatDuration, plural } from './format'
+import buttons from '../../components/buttons.module.css'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
+import styles from './ImportProgressPanel.module.css'
 
 /** Where the running import stands, with pause, resume and cancel. */
-export function ImportProgressPanel({
-  progress,
-  onChange
-}: {
-  progress: ImportProgress
-  onChange(p: ImportProgress): void
-}) {
+export function ImportProgressPanel({ progress }: { progress: ImportProgress }) {
+  // Their answers are the new progress: the result table puts it in the cache.
+  const actions = {
+    'library:pause': useApiMutation('library:pause'),
+    'library:resume': useApiMutation('library:resume'),
+    'library:cancel': useApiMutation('library:cancel')
+  }
+  const failed = Object.values(actions).find((a) => a.error)?.error
   if (progress.state === 'idle') return null
   const p = progress
   const settled = p.done + p.failed + p.skipped
   const fraction = p.discovered > 0 ? settled / p.discovered : null
   const paused = p.state === 'paused'
-  const act = (channel: 'library:pause' | 'library:resume' | 'library:cancel') => () =>
-    call(channel, {})
-      .then(onChange)
-      .catch(() => undefined)
+  const act = (channel: keyof typeof actions) => () => {
+    // One failure shown at a time: the last action's.
+    for (const a of Object.values(actions)) a.reset()
+    actions[channel].mutate({})
+  }
 
   let timing: string
-  if (paused) timing = 'Paused'
+  if (paused) timing = p.pauseReason ?? 'Paused'
   else if (p.discovering) timing = 'Finding photos…'
   else if (p.etaSeconds !== null && p.perSecond > 0)
     timing = `about ${formatDuration(p.etaSeconds)} left`
   else timing = 'Starting…'
 
   return (
-    <section className="import-panel card" aria-label="Import progress">
-      <div className="import-head">
+    <section className={`${styles.panel} ${layout.card}`} aria-label="Import progress">
+      <div className={styles.head}>
         <strong>{paused ? 'Import paused' : 'Importing photos'}</strong>
-        <span className="muted" aria-live="polite">
+        <span className={text.muted} aria-live="polite">
           {timing}
         </span>
-        <span className="spacer" />
+        <span className={layout.spacer} />
         {paused ? (
-          <button type="button" className="primary" onClick={act('library:resume')}>
+          <button type="button" className={buttons.primary} onClick={act('library:resume')}>
             Resume
           </button>
         ) : (
@@ -45,15 +52,16 @@ export function ImportProgressPanel({
             Pause
           </button>
         )}
-        <button type="button" className="danger" onClick={act('library:cancel')}>
+        <button type="button" className={buttons.danger} onClick={act('library:cancel')}>
           Cancel
         </button>
       </div>
+      {failed && <ErrorNotice error={failed} what="The import could not be changed" />}
       <ProgressBar
         value={p.discovering && fraction === 0 ? null : fraction}
         label="Import progress"
       />
-      <dl className="import-counts">
+      <dl className={styles.counts}>
         <div>
           <dt>Processed</dt>
           <dd>
@@ -73,7 +81,7 @@ export function ImportProgressPanel({
         )}
         <div>
           <dt>Failed</dt>
-          <dd className={p.failed ? 'error-text' : undefined}>{formatCount(p.failed)}</dd>
+          <dd className={p.failed ? text.error : undefined}>{formatCount(p.failed)}</dd>
         </div>
         <div>
           <dt>Skipped</dt>

@@ -1,18 +1,21 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ImportProgress } from '@shared/contract/library'
+import { useApiMutation } from '../../data/api-query'
 import { call, errorText } from '../../lib/api'
 import { plural } from './format'
 import { parseSources, sourcesFromTransfer, type Sources } from './sources'
-
-interface ImportSourcesProps {
-  onProgress(p: ImportProgress): void
-}
+import buttons from '../../components/buttons.module.css'
+import layout from '../../components/layout.module.css'
+// Not `text`: that name is the list being typed.
+import textStyles from '../../components/text.module.css'
+import styles from './ImportSources.module.css'
 
 /**
  * Every way in: the native dialog, a box for URLs (or paths), a .txt list, and drag-and-drop
  * or paste anywhere in the window.
  */
-export function ImportSources({ onProgress }: ImportSourcesProps) {
+export function ImportSources() {
+  // Its answer (the queue's progress) goes to the cache through the result table.
+  const { mutateAsync: importSources } = useApiMutation('library:import')
   const [panelOpen, setPanelOpen] = useState(false)
   const [text, setText] = useState('')
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null)
@@ -29,7 +32,7 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
   const start = async (sources: Pick<Sources, 'paths' | 'urls'>, note = ''): Promise<boolean> => {
     if (sources.paths.length === 0 && sources.urls.length === 0) return false
     try {
-      onProgress(await call('library:import', { paths: sources.paths, urls: sources.urls }))
+      await importSources({ paths: sources.paths, urls: sources.urls })
       const parts = [
         sources.paths.length
           ? plural(sources.paths.length, 'file or folder', 'files and folders')
@@ -126,8 +129,8 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
 
   return (
     <>
-      <div className="import-buttons">
-        <button type="button" className="primary" onClick={() => void chooseWithDialog()}>
+      <div className={styles.buttons}>
+        <button type="button" className={buttons.primary} onClick={() => void chooseWithDialog()}>
           Add photos…
         </button>
         <button
@@ -142,7 +145,7 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
       {panelOpen && (
         <section
           id="import-text-panel"
-          className="import-text card"
+          className={`${styles.text} ${layout.card}`}
           aria-label="Import from URLs or paths"
         >
           <label htmlFor={textId}>
@@ -160,10 +163,10 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submitText()
             }}
           />
-          <div className="toolbar">
+          <div className={`${layout.toolbar} ${styles.textToolbar}`}>
             <button
               type="button"
-              className="primary"
+              className={buttons.primary}
               disabled={!text.trim()}
               onClick={() => void submitText()}
             >
@@ -176,25 +179,25 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
               ref={fileInput}
               type="file"
               accept=".txt,text/plain"
-              className="visually-hidden"
+              className={textStyles.visuallyHidden}
               tabIndex={-1}
               aria-hidden="true"
               aria-label="URL list file"
               onChange={(e) => void readList(e.target.files)}
             />
-            <span className="muted small">Ctrl+Enter imports</span>
+            <span className={`${textStyles.muted} ${textStyles.small}`}>Ctrl+Enter imports</span>
           </div>
         </section>
       )}
       {message && (
         <p
-          className={message.kind === 'error' ? 'alert' : 'notice'}
+          className={`${message.kind === 'error' ? layout.alert : styles.notice} ${styles.message}`}
           role={message.kind === 'error' ? 'alert' : 'status'}
         >
           {message.text}
           <button
             type="button"
-            className="icon-button"
+            className={`${buttons.icon} ${styles.dismiss}`}
             aria-label="Dismiss message"
             onClick={() => setMessage(null)}
           >
@@ -203,7 +206,7 @@ export function ImportSources({ onProgress }: ImportSourcesProps) {
         </p>
       )}
       {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
+        <div className={styles.dropOverlay} aria-hidden="true">
           Drop photos, folders or links to import
         </div>
       )}

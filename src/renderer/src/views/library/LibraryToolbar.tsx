@@ -1,9 +1,12 @@
-import { useEffect, useId, useState } from 'react'
-import type { Facets, SortKey } from '@shared/contract/library'
-import { useEvent } from '../../hooks/use-event'
-import { call } from '../../lib/api'
+import { useId } from 'react'
+import type { SortKey } from '@shared/contract/library'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useApiQuery } from '../../data/api-query'
 import { formatCount, fromDateInput, shortFolder, toDateInput } from './format'
 import type { PhotoQuery } from './use-photo-pages'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
+import styles from './LibraryToolbar.module.css'
 
 const sortLabels: Record<SortKey, string> = {
   taken: 'Date taken',
@@ -22,24 +25,10 @@ export function LibraryToolbar({
   onChange(q: PhotoQuery): void
   total: number | null
 }) {
-  const [facets, setFacets] = useState<Facets | null>(null)
+  // Read again at most every 2 s while the library changes (data/invalidations.ts).
+  const choices = useApiQuery('library:facets', {})
+  const facets = choices.data ?? null
   const ids = { sort: useId(), folder: useId(), format: useId(), from: useId(), to: useId() }
-  const load = (): void => {
-    call('library:facets', {})
-      .then(setFacets)
-      .catch(() => undefined)
-  }
-  useEffect(load, [])
-  const [stale, setStale] = useState(false)
-  useEvent('library:changed', () => setStale(true))
-  useEffect(() => {
-    if (!stale) return
-    const t = setTimeout(() => {
-      setStale(false)
-      load()
-    }, 2000)
-    return () => clearTimeout(t)
-  }, [stale])
 
   const f = query.filter
   const setFilter = (patch: Partial<PhotoQuery['filter']>): void => {
@@ -51,7 +40,11 @@ export function LibraryToolbar({
   const filtered = Object.keys(f).length > 0
 
   return (
-    <div className="toolbar library-toolbar" role="toolbar" aria-label="Sort and filter">
+    <div
+      className={`${layout.toolbar} ${styles.toolbar}`}
+      role="toolbar"
+      aria-label="Sort and filter"
+    >
       <label htmlFor={ids.sort}>Sort</label>
       <select
         id={ids.sort}
@@ -79,7 +72,7 @@ export function LibraryToolbar({
       <label htmlFor={ids.folder}>Folder</label>
       <select
         id={ids.folder}
-        className="folder-select"
+        className={styles.folder}
         value={f.folder ?? ''}
         onChange={(e) => setFilter({ folder: e.target.value || undefined })}
       >
@@ -117,7 +110,7 @@ export function LibraryToolbar({
         value={toDateInput(f.to)}
         onChange={(e) => setFilter({ to: fromDateInput(e.target.value, true) })}
       />
-      <label className="check">
+      <label className={styles.check}>
         <input
           type="checkbox"
           checked={f.duplicates ?? false}
@@ -130,8 +123,11 @@ export function LibraryToolbar({
           Clear filters
         </button>
       )}
-      <span className="spacer" />
-      <span className="muted" aria-live="polite">
+      {choices.error && (
+        <ErrorNotice compact error={choices.error} what="The filter choices could not be read" />
+      )}
+      <span className={layout.spacer} />
+      <span className={text.muted} aria-live="polite">
         {total === null ? '' : `${formatCount(total)} photo${total === 1 ? '' : 's'}`}
       </span>
     </div>

@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { EmptyState } from '../../components/EmptyState'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { FailureList } from './FailureList'
 import { ImportProgressPanel } from './ImportProgressPanel'
 import { ImportSources } from './ImportSources'
@@ -8,15 +9,20 @@ import { LibraryToolbar } from './LibraryToolbar'
 import { PhotoGrid } from './PhotoGrid'
 import { useImportProgress } from './use-import-progress'
 import { usePhotoPages, type PhotoQuery } from './use-photo-pages'
-import './library.css'
+import layout from '../../components/layout.module.css'
+import styles from './LibraryView.module.css'
 
 /** The photo library: import, progress, failures, and a gallery that stays smooth at 10,000+. */
 export function LibraryView() {
-  const [progress, setProgress] = useImportProgress()
+  const { progress, error: progressError } = useImportProgress()
   const [query, setQuery] = useState<PhotoQuery>({ sort: 'taken', descending: true, filter: {} })
-  const { total, item, reload } = usePhotoPages(query)
+  const { total, item, ensure, error: listError } = usePhotoPages(query)
   const [open, setOpen] = useState<number | null>(null)
   const [focusIndex, setFocusIndex] = useState<number | null>(null)
+  // The lightbox can browse past the rows the grid has drawn.
+  useEffect(() => {
+    if (open !== null) ensure(open, open)
+  }, [open, ensure])
 
   const close = (): void => {
     setFocusIndex(open)
@@ -26,19 +32,29 @@ export function LibraryView() {
   const count = total ?? 0
 
   return (
-    <div className="library">
-      <header className="library-header">
+    <div className={styles.library}>
+      <header className={styles.header}>
         <h1>Library</h1>
-        <span className="spacer" />
-        <ImportSources onProgress={setProgress} />
+        <span className={layout.spacer} />
+        <ImportSources />
       </header>
-      <ImportProgressPanel progress={progress} onChange={setProgress} />
-      <FailureList progress={progress} onProgress={setProgress} />
+      {progressError && (
+        <ErrorNotice error={progressError} what="The import's progress could not be read" />
+      )}
+      <ImportProgressPanel progress={progress} />
+      <FailureList />
       {(count > 0 || filtered) && (
         <LibraryToolbar query={query} onChange={setQuery} total={total} />
       )}
+      {listError && <ErrorNotice error={listError} what="The photos could not be listed" />}
       {total === null ? null : count > 0 ? (
-        <PhotoGrid total={count} item={item} onOpen={setOpen} focusIndex={focusIndex} />
+        <PhotoGrid
+          total={count}
+          item={item}
+          ensure={ensure}
+          onOpen={setOpen}
+          focusIndex={focusIndex}
+        />
       ) : filtered ? (
         <EmptyState title="No photos match">
           <p>Try another folder, format or date range, or clear the filters.</p>
@@ -63,7 +79,7 @@ export function LibraryView() {
           onMove={setOpen}
           onClose={close}
           onRemoved={() => {
-            reload()
+            // The removal's answer has the list read again (data/invalidations.ts).
             if (count <= 1) setOpen(null)
             else if (open >= count - 1) setOpen(open - 1)
           }}

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import type { PhotoDetail, PhotoSummary } from '@shared/contract/library'
+import type { PhotoSummary } from '@shared/contract/library'
+import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { call, errorText } from '../../lib/api'
 import { formatBytes, formatDate, formatDay } from './format'
 import { placeholderUrl } from './placeholder'
+import buttons from '../../components/buttons.module.css'
+import text from '../../components/text.module.css'
+import styles from './Lightbox.module.css'
 
 interface LightboxProps {
   index: number
@@ -19,27 +23,17 @@ interface LightboxProps {
  */
 export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: LightboxProps) {
   const summary = item(index)
-  const [detail, setDetail] = useState<PhotoDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [loadedPreview, setLoadedPreview] = useState<string | null>(null)
   const dialogRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
   const id = summary?.id
-
-  useEffect(() => {
-    if (id === undefined) return
-    let live = true
-    call('library:photo', { id })
-      .then((d) => {
-        if (!live) return
-        setDetail(d)
-        setError(null)
-      })
-      .catch((e) => live && setError(errorText(e)))
-    return () => {
-      live = false
-    }
-  }, [id])
+  const detail = useApiQuery('library:photo', { id: id ?? 0 }, { enabled: id !== undefined })
+  const { mutateAsync: removePhotos } = useApiMutation('library:remove')
+  // An action's failure belongs to the photo it was tried on.
+  const [failure, setFailure] = useState<{ id: number | undefined; text: string } | null>(null)
+  const fail = (e: unknown): void => setFailure({ id, text: errorText(e) })
+  const error =
+    failure && failure.id === id ? failure.text : detail.error ? errorText(detail.error) : null
 
   useEffect(() => {
     closeRef.current?.focus()
@@ -48,10 +42,10 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
   const remove = async (): Promise<void> => {
     if (id === undefined) return
     try {
-      await call('library:remove', { ids: [id] })
+      await removePhotos({ ids: [id] })
       onRemoved()
     } catch (e) {
-      setError(errorText(e))
+      fail(e)
     }
   }
 
@@ -73,26 +67,23 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
     e.preventDefault()
   }
 
-  const shown = detail && detail.id === id ? detail : null
+  const shown = id === undefined ? null : (detail.data ?? null)
   const placeholder = summary ? placeholderUrl(summary.placeholder) : undefined
 
   return (
-    <div
-      className="lightbox-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
+    <div className={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={dialogRef}
-        className="lightbox"
+        className={styles.lightbox}
         role="dialog"
         aria-modal="true"
         aria-label={summary ? `Photo: ${summary.name}` : 'Photo'}
         onKeyDown={onKeyDown}
       >
-        <div className="lightbox-stage">
+        <div className={styles.stage}>
           <button
             type="button"
-            className="lightbox-nav prev"
+            className={`${styles.nav} ${styles.prev}`}
             aria-label="Previous photo"
             disabled={index <= 0}
             onClick={() => onMove(index - 1)}
@@ -100,7 +91,7 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
             ‹
           </button>
           <div
-            className="lightbox-image"
+            className={styles.image}
             style={
               placeholder && !(shown && loadedPreview === shown.preview)
                 ? { backgroundImage: `url("${placeholder}")` }
@@ -112,7 +103,7 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
                 key={shown.preview}
                 src={shown.preview}
                 alt={shown.name}
-                className={loadedPreview === shown.preview ? 'loaded' : undefined}
+                data-loaded={loadedPreview === shown.preview}
                 onLoad={() => setLoadedPreview(shown.preview)}
                 style={{ aspectRatio: `${shown.width} / ${shown.height}` }}
               />
@@ -120,7 +111,7 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
           </div>
           <button
             type="button"
-            className="lightbox-nav next"
+            className={`${styles.nav} ${styles.next}`}
             aria-label="Next photo"
             disabled={index >= total - 1}
             onClick={() => onMove(index + 1)}
@@ -128,29 +119,29 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
             ›
           </button>
         </div>
-        <aside className="lightbox-info" aria-label="Photo details">
-          <div className="lightbox-head">
+        <aside className={styles.info} aria-label="Photo details">
+          <div className={styles.head}>
             <h2 title={summary?.name}>{summary?.name ?? 'Loading…'}</h2>
             <button
               ref={closeRef}
               type="button"
-              className="icon-button"
+              className={buttons.icon}
               aria-label="Close (Escape)"
               onClick={onClose}
             >
               ✕
             </button>
           </div>
-          <p className="muted">
+          <p className={text.muted}>
             {index + 1} of {total.toLocaleString()}
           </p>
           {error && (
-            <p className="error-text" role="alert">
+            <p className={text.error} role="alert">
               {error}
             </p>
           )}
           {shown && (
-            <dl className="facts">
+            <dl className={styles.facts}>
               <dt>Taken</dt>
               <dd>
                 {shown.takenAt
@@ -177,7 +168,7 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
                 </>
               )}
               <dt>{shown.sourceUrl ? 'From' : 'Folder'}</dt>
-              <dd className="wrap">{shown.sourceUrl ?? shown.folder}</dd>
+              <dd className={styles.wrap}>{shown.sourceUrl ?? shown.folder}</dd>
               <dt>Imported</dt>
               <dd>{formatDate(shown.importedAt)}</dd>
               {(shown.copies > 0 || shown.similar > 0) && (
@@ -194,26 +185,26 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
               )}
             </dl>
           )}
-          <div className="lightbox-actions">
+          <div className={styles.actions}>
             <button
               type="button"
               disabled={!shown}
-              onClick={() =>
-                id && call('library:show-in-folder', { photoId: id }).catch(() => undefined)
-              }
+              onClick={() => id && call('library:show-in-folder', { photoId: id }).catch(fail)}
             >
               Show in folder
             </button>
             <button
               type="button"
-              className="danger"
+              className={buttons.danger}
               disabled={!shown}
               onClick={() => void remove()}
             >
               Remove from library
             </button>
           </div>
-          <p className="muted small">Removing keeps the file on disk. ← → to browse.</p>
+          <p className={`${text.muted} ${text.small}`}>
+            Removing keeps the file on disk. ← → to browse.
+          </p>
         </aside>
       </div>
     </div>

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PhotoSummary } from '@shared/contract/library'
 import { indexForKey } from '../../lib/list-keys'
 import { usePlaceholder } from './placeholder'
 import { useRevealed } from './use-reveal'
+import styles from './PhotoGrid.module.css'
 
 const TARGET_CELL = 168
 const GAP = 6
@@ -11,6 +12,8 @@ const GAP = 6
 interface PhotoGridProps {
   total: number
   item(index: number): PhotoSummary | undefined
+  /** Asks for the photos first..last (the rows drawn) to be fetched. */
+  ensure(first: number, last: number): void
   onOpen(index: number): void
   /** The cell to bring into view and focus (e.g. after the lightbox closes). */
   focusIndex: number | null
@@ -32,9 +35,16 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 /**
  * The gallery: only the rows on screen (plus a few) exist in the DOM, so 10,000 photos cost
  * the same as 100. Each cell shows its thumbhash placeholder at once and the thumbnail when
- * it arrives. Arrow keys move between photos; Enter opens one.
+ * it arrives. Arrow keys move between photos; Enter opens one. Memoized: a page that arrives
+ * re-renders it once, as a transition, not again with the view's urgent updates.
  */
-export function PhotoGrid({ total, item, onOpen, focusIndex }: PhotoGridProps) {
+export const PhotoGrid = memo(function PhotoGrid({
+  total,
+  item,
+  ensure,
+  onOpen,
+  focusIndex
+}: PhotoGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const width = useWidth(scrollRef)
   const columns = Math.max(1, Math.floor((width + GAP) / (TARGET_CELL + GAP)))
@@ -49,6 +59,12 @@ export function PhotoGrid({ total, item, onOpen, focusIndex }: PhotoGridProps) {
     overscan: 3
   })
   useEffect(() => virtualizer.measure(), [cell, virtualizer])
+
+  // The pages of the rows drawn (overscan included) are fetched; the others wait for a scroll.
+  const drawn = virtualizer.getVirtualItems()
+  const firstDrawn = (drawn[0]?.index ?? 0) * columns
+  const lastDrawn = Math.min(total, ((drawn.at(-1)?.index ?? -1) + 1) * columns) - 1
+  useEffect(() => ensure(firstDrawn, lastDrawn), [ensure, firstDrawn, lastDrawn])
 
   const focusCell = (index: number): void => {
     const clamped = Math.max(0, Math.min(total - 1, index))
@@ -79,20 +95,20 @@ export function PhotoGrid({ total, item, onOpen, focusIndex }: PhotoGridProps) {
   return (
     <div
       ref={scrollRef}
-      className="photo-grid"
+      className={styles.grid}
       role="grid"
       aria-label="Photos"
       aria-rowcount={rows}
       aria-colcount={columns}
       onKeyDown={onKeyDown}
     >
-      <div className="photo-grid-inner" style={{ height: virtualizer.getTotalSize() }}>
+      <div className={styles.inner} style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div
             key={row.key}
             role="row"
             aria-rowindex={row.index + 1}
-            className="photo-row"
+            className={styles.row}
             style={{ transform: `translateY(${row.start}px)`, height: cell, gap: GAP }}
           >
             {Array.from({ length: columns }, (_, col) => {
@@ -115,7 +131,7 @@ export function PhotoGrid({ total, item, onOpen, focusIndex }: PhotoGridProps) {
       </div>
     </div>
   )
-}
+})
 
 function PhotoCell({
   index,
@@ -136,10 +152,10 @@ function PhotoCell({
   const revealed = useRevealed(photo?.thumb)
   const placeholder = usePlaceholder(photo?.placeholder)
   return (
-    <div role="gridcell" className="photo-cell-wrap" style={{ width: size, height: size }}>
+    <div role="gridcell" className={styles.cellWrap} style={{ width: size, height: size }}>
       <button
         type="button"
-        className="photo-cell"
+        className={styles.cell}
         data-index={index}
         tabIndex={tabbable ? 0 : -1}
         aria-label={photo ? photo.name : `Photo ${index + 1}, loading`}
@@ -157,7 +173,7 @@ function PhotoCell({
             loading="lazy"
             decoding="async"
             draggable={false}
-            className={loaded === photo.thumb ? 'loaded' : undefined}
+            data-loaded={loaded === photo.thumb}
             onLoad={() => setLoaded(photo.thumb)}
           />
         )}

@@ -8,6 +8,15 @@ const LIMIT = 3000
 const bytesOf = (thumbhash: string): Uint8Array =>
   Uint8Array.from(atob(thumbhash), (c) => c.charCodeAt(0))
 
+const undecodable = new Set<string>()
+/** A thumbhash from main that does not decode: the cell goes without; said once per hash. */
+function undecoded(thumbhash: string, error: unknown): undefined {
+  if (undecodable.has(thumbhash)) return undefined
+  undecodable.add(thumbhash)
+  console.warn('Library: a photo placeholder (thumbhash) could not be decoded:', error)
+  return undefined
+}
+
 /** A blurred picture of the photo from its thumbhash, drawn while the thumbnail loads. */
 export function placeholderUrl(thumbhash: string): string | undefined {
   if (!thumbhash) return undefined
@@ -16,8 +25,8 @@ export function placeholderUrl(thumbhash: string): string | undefined {
   let url: string
   try {
     url = thumbHashToDataURL(bytesOf(thumbhash))
-  } catch {
-    return undefined
+  } catch (e) {
+    return undecoded(thumbhash, e)
   }
   if (urls.size >= LIMIT) urls.delete(urls.keys().next().value!)
   urls.set(thumbhash, url)
@@ -30,8 +39,8 @@ export function placeholderColor(thumbhash: string): string | undefined {
   try {
     const { r, g, b } = thumbHashToAverageRGBA(bytesOf(thumbhash))
     return `rgb(${Math.round(r * 255)} ${Math.round(g * 255)} ${Math.round(b * 255)})`
-  } catch {
-    return undefined
+  } catch (e) {
+    return undecoded(thumbhash, e)
   }
 }
 

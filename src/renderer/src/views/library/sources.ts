@@ -20,6 +20,8 @@ export function parseSources(text: string): Sources {
       try {
         paths.push(decodeURIComponent(new URL(line).pathname))
       } catch {
+        // Not a path after all: it goes with the other lines and, refused there, is counted
+        // among the lines the user is told were ignored.
         other.push(line)
       }
     } else if (absolutePath.test(line)) paths.push(line)
@@ -34,6 +36,7 @@ export function pathOfFile(file: File): string | null {
   try {
     return window.api.pathForFile?.(file) || null
   } catch {
+    // No path: the caller counts the file as unreadable and tells the user what to do instead.
     return null
   }
 }

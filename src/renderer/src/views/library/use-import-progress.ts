@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react'
 import type { ImportProgress } from '@shared/contract/library'
-import { useEvent } from '../../hooks/use-event'
-import { call } from '../../lib/api'
+import { useApiQuery } from '../../data/api-query'
 
 export const idleProgress: ImportProgress = {
   batchId: null,
@@ -19,14 +17,11 @@ export const idleProgress: ImportProgress = {
   workers: 0
 }
 
-/** The import queue's counts, live. */
-export function useImportProgress(): [ImportProgress, (p: ImportProgress) => void] {
-  const [progress, setProgress] = useState<ImportProgress>(idleProgress)
-  useEffect(() => {
-    call('library:progress', {})
-      .then(setProgress)
-      .catch(() => undefined)
-  }, [])
-  useEvent('library:progress', setProgress)
-  return [progress, setProgress]
+/**
+ * The import queue's counts, live: library:progress events and the answers to import, pause,
+ * resume, cancel and retry all land in the cache (data/invalidations.ts).
+ */
+export function useImportProgress(): { progress: ImportProgress; error: Error | null } {
+  const read = useApiQuery('library:progress', {})
+  return { progress: read.data ?? idleProgress, error: read.error }
 }

@@ -8,9 +8,13 @@ import {
   type Units
 } from '@shared/weather/units'
 import { condition } from '@shared/weather/wmo'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import { formatFetched } from './HistoryView'
 import { ReportBody } from './ReportBody'
 import { WeatherIcon } from './WeatherIcon'
+import styles from './CompareView.module.css'
+import table from './forecast-table.module.css'
 
 const shortTime = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
@@ -56,25 +60,25 @@ export function CompareBody({
     return `${p ? placeLabel(p) : 'Report'} — fetched ${formatFetched(r.fetchedAt)} (${ago(r.fetchedAt, now)})`
   }
   return (
-    <div className="wx-compare">
-      <section className="card" aria-label="Day by day">
+    <div className={styles.compare}>
+      <section className={layout.card} aria-label="Day by day">
         <h3>Day by day</h3>
         {overlap.length === 0 ? (
-          <p className="muted">These two reports forecast no day in common.</p>
+          <p className={text.muted}>These two reports forecast no day in common.</p>
         ) : (
-          <table className="wx-daily wx-compare-table">
+          <table className={table.table}>
             <thead>
               <tr>
                 <th scope="col">Day</th>
                 <th scope="col">{short(a)}</th>
                 <th scope="col">{short(b)}</th>
-                <th scope="col" className="num">
+                <th scope="col" className={table.num}>
                   High difference
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className={table.num}>
                   Low difference
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className={table.num}>
                   Precipitation (older → newer)
                 </th>
               </tr>
@@ -86,7 +90,7 @@ export function CompareBody({
                   <tr key={rb.date}>
                     <th scope="row">{localDay(rb.date, offset)}</th>
                     <td>
-                      <span className="wx-cond">
+                      <span className={table.cond}>
                         <WeatherIcon code={ra.weatherCode} size={20} />
                         {formatTemperature(ra.max, units.temperature)} /{' '}
                         {formatTemperature(ra.min, units.temperature)} ·{' '}
@@ -94,16 +98,16 @@ export function CompareBody({
                       </span>
                     </td>
                     <td>
-                      <span className="wx-cond">
+                      <span className={table.cond}>
                         <WeatherIcon code={rb.weatherCode} size={20} />
                         {formatTemperature(rb.max, units.temperature)} /{' '}
                         {formatTemperature(rb.min, units.temperature)} ·{' '}
                         {condition(rb.weatherCode).words}
                       </span>
                     </td>
-                    <td className="num">{delta(ra.max, rb.max, units)}</td>
-                    <td className="num">{delta(ra.min, rb.min, units)}</td>
-                    <td className="num">
+                    <td className={table.num}>{delta(ra.max, rb.max, units)}</td>
+                    <td className={table.num}>{delta(ra.min, rb.min, units)}</td>
+                    <td className={table.num}>
                       {formatPrecipitation(ra.precipitationSum, units.precipitation)} →{' '}
                       {formatPrecipitation(rb.precipitationSum, units.precipitation)}
                     </td>
@@ -114,10 +118,10 @@ export function CompareBody({
           </table>
         )}
       </section>
-      <div className="wx-compare-cols">
+      <div className={styles.cols}>
         {[a, b].map((r, i) => (
           <section key={r.id} aria-label={i === 0 ? 'Older report' : 'Newer report'}>
-            <h3 className="wx-compare-title">{title(r)}</h3>
+            <h3 className={styles.title}>{title(r)}</h3>
             <ReportBody
               report={r}
               atSec={Math.floor(r.fetchedAt / 1000)}

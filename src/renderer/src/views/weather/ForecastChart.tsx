@@ -11,6 +11,8 @@ import {
   windSymbol,
   type Units
 } from '@shared/weather/units'
+import text from '../../components/text.module.css'
+import styles from './ForecastChart.module.css'
 
 const W = 720
 const H = 230
@@ -70,7 +72,7 @@ export function ForecastChart({
   }, [hours, units])
 
   if (hours.length === 0) {
-    return <p className="muted">This report has no hourly forecast from this time on.</p>
+    return <p className={text.muted}>This report has no hourly forecast from this time on.</p>
   }
 
   const barW = Math.max(2, PW / hours.length - 2)
@@ -109,15 +111,17 @@ export function ForecastChart({
   })()
 
   return (
-    <figure className="wx-chart">
-      <div className="wx-chart-legend" aria-hidden="true">
-        <span className="key temp">Temperature ({temperatureSymbol(units.temperature)})</span>
-        <span className="key precip">Chance of precipitation (%)</span>
-        <span className="key wind">Wind ({windSymbol(units.windSpeed)})</span>
+    <figure className={styles.chart}>
+      <div className={styles.legend} aria-hidden="true">
+        <span className={`${styles.key} ${styles.temp}`}>
+          Temperature ({temperatureSymbol(units.temperature)})
+        </span>
+        <span className={`${styles.key} ${styles.precip}`}>Chance of precipitation (%)</span>
+        <span className={`${styles.key} ${styles.wind}`}>Wind ({windSymbol(units.windSpeed)})</span>
       </div>
       <svg
         viewBox={`0 0 ${W} ${H}`}
-        className="wx-chart-svg"
+        className={styles.svg}
         role="img"
         aria-label={summary}
         tabIndex={0}
@@ -127,7 +131,7 @@ export function ForecastChart({
         onBlur={() => setCursor(null)}
       >
         {geo.tTicks.map((v) => (
-          <g key={v} className="grid">
+          <g key={v} className={styles.grid}>
             <line x1={M.left} x2={W - M.right} y1={geo.yT(v)} y2={geo.yT(v)} />
             <text x={M.left - 6} y={geo.yT(v) + 4} textAnchor="end">
               {v}°
@@ -135,7 +139,12 @@ export function ForecastChart({
           </g>
         ))}
         {[0, 0.5, 1].map((f) => (
-          <text key={f} className="axis-right" x={W - M.right + 6} y={geo.yW(geo.wMax * f) + 4}>
+          <text
+            key={f}
+            className={styles.axisRight}
+            x={W - M.right + 6}
+            y={geo.yW(geo.wMax * f) + 4}
+          >
             {Math.round(geo.wMax * f)}
           </text>
         ))}
@@ -144,7 +153,7 @@ export function ForecastChart({
           return (
             <g key={h.time}>
               {hour === 0 && (
-                <g className="day-line">
+                <g className={styles.dayLine}>
                   <line x1={geo.x(i)} x2={geo.x(i)} y1={M.top - 8} y2={M.top + PH} />
                   <text x={geo.x(i) + 4} y={M.top - 10}>
                     {localWeekday(h.time, offset)}
@@ -152,13 +161,13 @@ export function ForecastChart({
                 </g>
               )}
               {hour % 6 === 0 && (
-                <text className="x-tick" x={geo.x(i)} y={H - 8} textAnchor="middle">
+                <text x={geo.x(i)} y={H - 8} textAnchor="middle">
                   {localClock(h.time, offset)}
                 </text>
               )}
               {h.precipitationProbability !== null && (
                 <rect
-                  className="precip-bar"
+                  className={styles.precipBar}
                   x={Math.max(M.left, geo.x(i) - barW / 2)}
                   width={Math.min(barW, W - M.right - Math.max(M.left, geo.x(i) - barW / 2))}
                   y={geo.yP(h.precipitationProbability)}
@@ -169,14 +178,14 @@ export function ForecastChart({
           )
         })}
         {geo.windPaths.map((d, i) => (
-          <path key={`w${i}`} className="wind-line" d={d} />
+          <path key={`w${i}`} className={styles.windLine} d={d} />
         ))}
         {geo.tempPaths.map((d, i) => (
-          <path key={`t${i}`} className="temp-line" d={d} />
+          <path key={`t${i}`} className={styles.tempLine} d={d} />
         ))}
-        <line className="now-line" x1={geo.x(0)} x2={geo.x(0)} y1={M.top} y2={M.top + PH} />
+        <line className={styles.nowLine} x1={geo.x(0)} x2={geo.x(0)} y1={M.top} y2={M.top + PH} />
         {cursor !== null && (
-          <g className="cursor">
+          <g className={styles.cursor}>
             <line x1={geo.x(cursor)} x2={geo.x(cursor)} y1={M.top} y2={M.top + PH} />
             {geo.temps[cursor] != null && (
               <circle cx={geo.x(cursor)} cy={geo.yT(geo.temps[cursor]!)} r={4} />
@@ -184,7 +193,7 @@ export function ForecastChart({
           </g>
         )}
       </svg>
-      <figcaption className="wx-chart-readout" aria-live="polite">
+      <figcaption className={styles.readout} aria-live="polite">
         {readout}
       </figcaption>
     </figure>

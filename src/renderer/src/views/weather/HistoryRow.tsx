@@ -3,7 +3,11 @@ import type { Place, ReportSummary } from '@shared/contract/weather'
 import { ago, placeLabel } from '@shared/weather/time'
 import { formatTemperature, type Units } from '@shared/weather/units'
 import { condition } from '@shared/weather/wmo'
+import text from '../../components/text.module.css'
+import { cx } from '../../lib/cx'
+import columns from './history-columns.module.css'
 import { WeatherIcon } from './WeatherIcon'
+import styles from './HistoryRow.module.css'
 
 /** The height of one history row, in pixels. */
 export const ROW = 48
@@ -57,7 +61,7 @@ export const HistoryRow = memo(function HistoryRow({
       role="listitem"
       aria-setsize={total}
       aria-posinset={index + 1}
-      className={`wx-history-row${picked ? ' picked' : ''}`}
+      className={cx(styles.row, picked && styles.picked)}
       style={{ transform: `translateY(${start}px)`, height: ROW }}
       onFocus={() => onActive(index)}
     >
@@ -72,7 +76,7 @@ export const HistoryRow = memo(function HistoryRow({
       ) : null}
       <button
         type="button"
-        className="wx-history-open"
+        className={`${columns.columns} ${styles.open}`}
         data-index={index}
         tabIndex={tabbable ? 0 : -1}
         aria-describedby={describedBy}
@@ -86,24 +90,27 @@ export const HistoryRow = memo(function HistoryRow({
         {r ? (
           <>
             <span>
-              {formatFetched(r.fetchedAt)} <span className="muted">· {ago(r.fetchedAt, now)}</span>
+              {formatFetched(r.fetchedAt)}{' '}
+              <span className={text.muted}>· {ago(r.fetchedAt, now)}</span>
             </span>
-            <span className="wx-history-place">
+            <span>
               {place ? placeLabel(place) : '…'}
-              {place?.removed && <span className="muted"> (removed)</span>}
+              {place?.removed && <span className={text.muted}> (removed)</span>}
             </span>
-            <span className="wx-cond">
+            <span className={styles.cond}>
               <WeatherIcon code={r.weatherCode} isDay={r.isDay} size={22} />
               {condition(r.weatherCode).words}
             </span>
-            <span className="num">{formatTemperature(r.temperature, units.temperature)}</span>
-            <span className="num muted">
+            <span className={styles.num}>
+              {formatTemperature(r.temperature, units.temperature)}
+            </span>
+            <span className={`${styles.num} ${text.muted}`}>
               {formatTemperature(r.tempMax, units.temperature)} /{' '}
               {formatTemperature(r.tempMin, units.temperature)}
             </span>
           </>
         ) : (
-          <span className="muted wx-history-loading">Loading…</span>
+          <span className={`${text.muted} ${styles.loading}`}>Loading…</span>
         )}
       </button>
     </div>

@@ -3,14 +3,21 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Place } from '@shared/contract/weather'
 import { placeLabel } from '@shared/weather/time'
 import type { Units } from '@shared/weather/units'
-import { call } from '../../lib/api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useApiQuery } from '../../data/api-query'
 import { indexForKey } from '../../lib/list-keys'
+import buttons from '../../components/buttons.module.css'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import { HistoryRow, ROW } from './HistoryRow'
 import { useHistory, type HistoryFilter } from './use-history'
+import columns from './history-columns.module.css'
+import styles from './HistoryView.module.css'
 
 export { formatFetched } from './HistoryRow'
 
 const OVERSCAN = 6
+const noPlaces: Place[] = []
 
 const dayStart = (v: string): number | null => (v ? new Date(`${v}T00:00:00`).getTime() : null)
 const dayEnd = (v: string): number | null => (v ? new Date(`${v}T23:59:59.999`).getTime() : null)
@@ -32,20 +39,16 @@ export function HistoryView({
   const [placeId, setPlaceId] = useState<number | null>(initialPlaceId)
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
-  const [known, setKnown] = useState<Place[]>([])
   const [picked, setPicked] = useState<number[]>([])
   const filter = useMemo<HistoryFilter>(
     () => ({ placeId, from: dayStart(from), to: dayEnd(to) }),
     [placeId, from, to]
   )
   const { total, rowAt, ensure, error } = useHistory(filter)
+  // Kept current by places and reports events (data/invalidations.ts).
+  const knownPlaces = useApiQuery('weather:known-places', {})
+  const known = knownPlaces.data?.places ?? noPlaces
   const names = useMemo(() => new Map(known.map((p) => [p.id, p])), [known])
-
-  useEffect(() => {
-    call('weather:known-places', {})
-      .then((r) => setKnown(r.places))
-      .catch(() => undefined)
-  }, [total])
 
   // The active row: the list's one Tab stop, where arrow keys move from. A new filter starts
   // over at the top.
@@ -122,10 +125,10 @@ export function HistoryView({
   const hint = useId()
 
   return (
-    <section className="wx-history" aria-label="Report history">
-      <div className="toolbar wx-history-filters">
+    <section aria-label="Report history">
+      <div className={`${layout.toolbar} ${styles.filters}`}>
         <label>
-          <span className="visually-hidden">Place</span>
+          <span className={text.visuallyHidden}>Place</span>
           <select
             aria-label="Filter by place"
             value={placeId ?? ''}
@@ -140,7 +143,7 @@ export function HistoryView({
             ))}
           </select>
         </label>
-        <label className="wx-date">
+        <label>
           From{' '}
           <input
             type="date"
@@ -150,7 +153,7 @@ export function HistoryView({
             onChange={(e) => setFrom(e.target.value)}
           />
         </label>
-        <label className="wx-date">
+        <label>
           To{' '}
           <input
             type="date"
@@ -172,8 +175,8 @@ export function HistoryView({
             Clear filters
           </button>
         )}
-        <span className="spacer" />
-        <span className="muted" aria-live="polite">
+        <span className={layout.spacer} />
+        <span className={text.muted} aria-live="polite">
           {total === null
             ? 'Loading…'
             : `${total.toLocaleString()} report${total === 1 ? '' : 's'}`}
@@ -181,35 +184,38 @@ export function HistoryView({
         </span>
         <button
           type="button"
-          className="primary"
+          className={buttons.primary}
           disabled={picked.length !== 2}
           onClick={() => onCompare(picked[0]!, picked[1]!)}
         >
           Compare
         </button>
       </div>
-      {error && <div className="alert">{error}</div>}
-      <span id={hint} className="visually-hidden">
+      {error && <div className={layout.alert}>{error}</div>}
+      {knownPlaces.error && (
+        <ErrorNotice error={knownPlaces.error} what="Place names could not be read" />
+      )}
+      <span id={hint} className={text.visuallyHidden}>
         Arrow keys move between reports, Enter opens one, Space picks it to compare.
       </span>
-      <div className="wx-history-head" aria-hidden="true">
+      <div className={`${columns.columns} ${styles.head}`} aria-hidden="true">
         <span />
         <span>Fetched</span>
         <span>Place</span>
         <span>Conditions then</span>
-        <span className="num">Temp</span>
-        <span className="num">High / low</span>
+        <span>Temp</span>
+        <span>High / low</span>
       </div>
       <div
         ref={scroller}
-        className="wx-history-scroll"
+        className={styles.scroll}
         role="list"
         aria-label="Stored reports"
         tabIndex={-1}
         onKeyDown={onListKey}
       >
         {total === 0 && (
-          <p className="muted wx-history-empty">
+          <p className={`${text.muted} ${styles.empty}`}>
             No reports{placeId !== null || from || to ? ' match these filters' : ' stored yet'}.
           </p>
         )}

@@ -1,8 +1,13 @@
 import type { PlaceView } from '@shared/contract/weather'
 import { ago, isStale, placeLabel } from '@shared/weather/time'
 import type { Units } from '@shared/weather/units'
+import badges from '../../components/badges.module.css'
+import buttons from '../../components/buttons.module.css'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import { ReportBody } from './ReportBody'
 import { useLatestReport } from './use-report'
+import styles from './PlaceDetail.module.css'
 
 /** One place: its latest stored report read as of now, and how fresh it is. */
 export function PlaceDetail({
@@ -24,18 +29,18 @@ export function PlaceDetail({
   const stale = report ? isStale(report.fetchedAt, now, intervalMin) : false
   const refreshing = place.status.state === 'refreshing'
   return (
-    <article className="wx-detail" aria-label={`Weather for ${placeLabel(place)}`}>
-      <header className="wx-detail-head">
+    <article className={styles.detail} aria-label={`Weather for ${placeLabel(place)}`}>
+      <header className={styles.head}>
         <div>
           <h2>{place.name}</h2>
-          <p className="muted">
+          <p className={text.muted}>
             {[place.admin1, place.country].filter(Boolean).join(', ')} · {place.latitude.toFixed(2)}
             °, {place.longitude.toFixed(2)}°
             {place.elevation !== null && ` · ${Math.round(place.elevation)} m`}
           </p>
         </div>
-        <div className="wx-detail-actions">
-          <span className="muted" aria-live="polite">
+        <div className={styles.actions}>
+          <span className={text.muted} aria-live="polite">
             {refreshing
               ? 'Updating…'
               : report
@@ -44,23 +49,28 @@ export function PlaceDetail({
                   ? ''
                   : 'No report yet'}
           </span>
-          {stale && !refreshing && <span className="badge stale">Stale</span>}
+          {stale && !refreshing && <span className={badges.stale}>Stale</span>}
           <button type="button" onClick={onHistory}>
             History
           </button>
-          <button type="button" className="primary" onClick={onRefresh} disabled={refreshing}>
+          <button
+            type="button"
+            className={buttons.primary}
+            onClick={onRefresh}
+            disabled={refreshing}
+          >
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
       </header>
       {place.status.state === 'error' && place.status.error && (
-        <div className="alert" role="alert">
+        <div className={layout.alert} role="alert">
           Could not refresh {place.name}: {place.status.error.message.replace(/([^.!?])$/, '$1.')}
           {report && ' Showing the last stored report.'}
         </div>
       )}
       {place.status.pausedUntil !== null && place.status.pausedUntil > now && (
-        <p className="wx-paused muted" role="status">
+        <p className={text.muted} role="status">
           Open-Meteo asked for a pause; Skyfolio sends no forecast requests until{' '}
           {new Date(place.status.pausedUntil).toLocaleTimeString([], {
             hour: '2-digit',
@@ -69,13 +79,13 @@ export function PlaceDetail({
           .
         </p>
       )}
-      {error && <div className="alert">{error}</div>}
+      {error && <div className={layout.alert}>{error}</div>}
       {report ? (
         <ReportBody report={report} atSec={Math.floor(now / 1000)} units={units} />
       ) : (
         !loading &&
         place.status.state !== 'error' && (
-          <p className="muted wx-waiting">
+          <p className={`${text.muted} ${styles.waiting}`}>
             {refreshing
               ? 'Fetching the first report…'
               : 'No report stored yet. Refresh to fetch one.'}

@@ -3,7 +3,12 @@ import type { PlaceView } from '@shared/contract/weather'
 import { ago, isStale, placeLabel } from '@shared/weather/time'
 import { formatTemperature, type Units } from '@shared/weather/units'
 import { condition } from '@shared/weather/wmo'
+import badges from '../../components/badges.module.css'
+import buttons from '../../components/buttons.module.css'
+import text from '../../components/text.module.css'
+import { cx } from '../../lib/cx'
 import { WeatherIcon } from './WeatherIcon'
+import styles from './PlaceList.module.css'
 
 export interface PlaceListActions {
   select(id: number): void
@@ -51,7 +56,7 @@ export function PlaceList({
   }
 
   return (
-    <ul className="wx-places" aria-label="Places">
+    <ul className={styles.places} aria-label="Places">
       {places.map((p, i) => {
         const latest = p.latest
         const stale = latest ? isStale(latest.fetchedAt, now, intervalMin) : false
@@ -59,12 +64,12 @@ export function PlaceList({
         return (
           <li
             key={p.id}
-            className={`wx-place${p.id === selected ? ' selected' : ''}`}
+            className={cx(styles.place, p.id === selected && styles.selected)}
             onKeyDown={(e) => onKey(e as unknown as KeyboardEvent<HTMLUListElement>, i)}
           >
             <button
               type="button"
-              className="wx-place-main"
+              className={styles.main}
               aria-current={p.id === selected ? 'true' : undefined}
               ref={(el) => {
                 if (el) refs.current.set(p.id, el)
@@ -74,46 +79,46 @@ export function PlaceList({
               aria-label={`${placeLabel(p)}${latest ? `, ${formatTemperature(latest.temperature, units.temperature)}, ${condition(latest.weatherCode).words}` : ', no report yet'}`}
             >
               <WeatherIcon code={latest?.weatherCode ?? null} isDay={latest?.isDay} size={36} />
-              <span className="wx-place-text">
-                <span className="wx-place-name">
+              <span className={styles.text}>
+                <span className={styles.name} data-testid="place-name">
                   {p.isHome && (
-                    <span className="wx-home" title="Home place" aria-label="Home">
+                    <span className={styles.home} title="Home place" aria-label="Home">
                       ⌂
                     </span>
                   )}
                   {p.name}
                 </span>
-                <span className="muted wx-place-region">
+                <span className={`${text.muted} ${styles.region}`}>
                   {[p.admin1, p.countryCode || p.country].filter(Boolean).join(', ')}
                 </span>
-                <span className="wx-place-meta">
+                <span className={styles.meta}>
                   {p.status.state === 'refreshing' ? (
-                    <span className="badge busy">Updating…</span>
+                    <span className={badges.busy}>Updating…</span>
                   ) : latest ? (
-                    <span className="muted">Updated {ago(latest.fetchedAt, now)}</span>
+                    <span className={text.muted}>Updated {ago(latest.fetchedAt, now)}</span>
                   ) : (
-                    <span className="muted">No report yet</span>
+                    <span className={text.muted}>No report yet</span>
                   )}
-                  {stale && <span className="badge stale">Stale</span>}
-                  {failed && <span className="badge error">Refresh failed</span>}
+                  {stale && <span className={badges.stale}>Stale</span>}
+                  {failed && <span className={badges.error}>Refresh failed</span>}
                 </span>
               </span>
-              <span className="wx-place-temps">
-                <span className="wx-place-temp">
+              <span className={styles.temps}>
+                <span className={styles.temp}>
                   {formatTemperature(latest?.temperature, units.temperature)}
                 </span>
-                <span className="muted">
+                <span className={text.muted}>
                   {formatTemperature(latest?.tempMax, units.temperature)} /{' '}
                   {formatTemperature(latest?.tempMin, units.temperature)}
                 </span>
               </span>
             </button>
             {failed && p.status.error && (
-              <p className="wx-place-error error-text" role="alert">
+              <p className={`${styles.error} ${text.error}`} role="alert">
                 {p.status.error.message}
               </p>
             )}
-            <div className="wx-place-actions">
+            <div className={styles.actions}>
               <button
                 type="button"
                 aria-label={`Refresh ${p.name}`}
@@ -152,7 +157,7 @@ export function PlaceList({
               </button>
               <button
                 type="button"
-                className="danger"
+                className={buttons.danger}
                 aria-label={`Remove ${p.name}`}
                 title="Remove (its reports stay in the history)"
                 onClick={() => actions.remove(p.id)}

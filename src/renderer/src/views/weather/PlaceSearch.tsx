@@ -1,7 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useState, type KeyboardEvent } from 'react'
+import type { Result } from '@shared/contract'
 import type { GeoPlace } from '@shared/contract/weather'
-import { call, errorText } from '../../lib/api'
+import { useApiQuery } from '../../data/api-query'
+import { errorText } from '../../lib/api'
+import badges from '../../components/badges.module.css'
+import text from '../../components/text.module.css'
 import { GeoNamesCredit } from './Credits'
+import styles from './PlaceSearch.module.css'
 
 /** Search Open-Meteo's geocoding by name; results show region and country to tell places apart. */
 export function PlaceSearch({
@@ -13,38 +18,43 @@ export function PlaceSearch({
   isAdded: (place: GeoPlace) => boolean
 }) {
   const [query, setQuery] = useState('')
-  const [results, setResults] = useState<GeoPlace[] | null>(null)
+  // What is searched: the field's text once typing pauses for 250 ms.
+  const [term, setTerm] = useState('')
   const [active, setActive] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const listId = useId()
-  const seq = useRef(0)
 
   useEffect(() => {
     const q = query.trim()
     if (q.length < 2) return
-    const mine = ++seq.current
-    const timer = setTimeout(() => {
-      setBusy(true)
-      call('weather:search', { query: q })
-        .then((r) => {
-          if (mine !== seq.current) return
-          setResults(r.results)
-          setActive(0)
-          setError(null)
-        })
-        .catch((e: unknown) => mine === seq.current && setError(errorText(e)))
-        .finally(() => mine === seq.current && setBusy(false))
-    }, 250)
+    const timer = setTimeout(() => setTerm(q), 250)
     return () => clearTimeout(timer)
   }, [query])
+
+  const search = useApiQuery(
+    'weather:search',
+    { query: term },
+    // Geocoding is a remote service that asks for restraint; a name's places do not move.
+    { enabled: term.length >= 2, staleTime: 5 * 60_000 }
+  )
+  // The last answer stays up while the next term's is on its way; a new one starts at the top.
+  const [answer, setAnswer] = useState<Result<'weather:search'> | null>(null)
+  if (search.data && search.data !== answer) {
+    setAnswer(search.data)
+    setActive(0)
+  }
+  const results = answer?.results ?? null
+  const busy = search.isFetching
+  const error = search.error ? errorText(search.error) : null
+  const clear = (): void => {
+    setTerm('')
+    setAnswer(null)
+  }
 
   const open = query.trim().length >= 2 && (results !== null || error !== null)
   const add = async (p: GeoPlace): Promise<void> => {
     await onAdd(p)
-    seq.current++
     setQuery('')
-    setResults(null)
+    clear()
   }
   const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (!results?.length) {
@@ -61,12 +71,12 @@ export function PlaceSearch({
       if (p) void add(p)
     } else if (e.key === 'Escape') {
       setQuery('')
-      setResults(null)
+      clear()
     }
   }
 
   return (
-    <div className="wx-search">
+    <div className={styles.search}>
       <input
         type="search"
         role="combobox"
@@ -79,20 +89,17 @@ export function PlaceSearch({
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
-          if (e.target.value.trim().length < 2) {
-            setResults(null)
-            setError(null)
-          }
+          if (e.target.value.trim().length < 2) clear()
         }}
         onKeyDown={onKey}
       />
-      {busy && <span className="wx-search-busy muted">Searching…</span>}
+      {busy && <span className={`${styles.busy} ${text.muted}`}>Searching…</span>}
       {open && (
-        <div className="wx-search-pop">
+        <div className={styles.pop}>
           {error ? (
-            <p className="error-text">{error}</p>
+            <p className={text.error}>{error}</p>
           ) : results && results.length === 0 ? (
-            <p className="muted">No place called “{query.trim()}” was found.</p>
+            <p className={text.muted}>No place called “{query.trim()}” was found.</p>
           ) : (
             <ul id={listId} role="listbox" aria-label="Places found">
               {results?.map((p, i) => (
@@ -101,19 +108,19 @@ export function PlaceSearch({
                   id={`${listId}-${i}`}
                   role="option"
                   aria-selected={i === active}
-                  className={i === active ? 'active' : undefined}
+                  className={i === active ? styles.active : undefined}
                   onMouseEnter={() => setActive(i)}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => void add(p)}
                 >
-                  <span className="wx-search-name">{p.name}</span>
-                  <span className="muted">
+                  <span className={styles.name}>{p.name}</span>
+                  <span className={text.muted}>
                     {[p.admin1, p.country].filter(Boolean).join(', ')}
                     {p.countryCode ? ` (${p.countryCode})` : ''}
                   </span>
-                  {isAdded(p) && <span className="badge busy">In your list</span>}
+                  {isAdded(p) && <span className={badges.busy}>In your list</span>}
                   {p.population ? (
-                    <span className="muted wx-search-pop-n">
+                    <span className={`${text.muted} ${styles.population}`}>
                       pop. {p.population.toLocaleString()}
                     </span>
                   ) : null}

@@ -11,10 +11,13 @@ import {
   type Units
 } from '@shared/weather/units'
 import { condition } from '@shared/weather/wmo'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import { OpenMeteoCredit } from './Credits'
 import { DailyTable } from './DailyTable'
 import { ForecastChart } from './ForecastChart'
 import { WeatherIcon } from './WeatherIcon'
+import styles from './ReportBody.module.css'
 
 const aqiWords = (eaqi: number): string =>
   eaqi <= 20
@@ -54,24 +57,24 @@ export function ReportBody({
   const hours = nextHours(f.hourly, atSec, 48)
   const today = dayIndexAt(f.daily.time, atSec)
   return (
-    <div className="wx-report">
-      <section className="wx-now card" aria-label="Conditions">
+    <div className={styles.report}>
+      <section className={layout.card} aria-label="Conditions">
         {now ? (
           <>
-            <div className="wx-now-main">
+            <div className={styles.nowMain}>
               <WeatherIcon code={now.weatherCode} isDay={now.isDay} size={64} />
               <div>
-                <div className="wx-now-temp">
+                <div className={styles.nowTemp}>
                   {formatTemperature(now.temperature, units.temperature)}
                 </div>
-                <div className="wx-now-words">{condition(now.weatherCode).words}</div>
-                <div className="muted">
+                <div className={styles.nowWords}>{condition(now.weatherCode).words}</div>
+                <div className={text.muted}>
                   High {formatTemperature(now.todayMax, units.temperature)} · Low{' '}
                   {formatTemperature(now.todayMin, units.temperature)}
                 </div>
               </div>
             </div>
-            <dl className="wx-facts">
+            <dl className={styles.facts}>
               <div>
                 <dt>Feels like</dt>
                 <dd>{formatTemperature(now.apparentTemperature, units.temperature)}</dd>
@@ -81,7 +84,7 @@ export function ReportBody({
                 <dd>
                   {formatWind(now.windSpeed, units.windSpeed)} {compassPoint(now.windDirection)}
                   {now.windGusts !== null && (
-                    <span className="muted">
+                    <span className={text.muted}>
                       {' '}
                       · gusts {formatWind(now.windGusts, units.windSpeed)}
                     </span>
@@ -109,15 +112,15 @@ export function ReportBody({
                   <dt>Air quality</dt>
                   <dd>
                     {aqiWords(air.europeanAqi)}{' '}
-                    <span className="muted">EAQI {Math.round(air.europeanAqi)}</span>
+                    <span className={text.muted}>EAQI {Math.round(air.europeanAqi)}</span>
                     {air.pm25 !== null && (
-                      <span className="muted"> · PM2.5 {air.pm25.toFixed(0)} µg/m³</span>
+                      <span className={text.muted}> · PM2.5 {air.pm25.toFixed(0)} µg/m³</span>
                     )}
                   </dd>
                 </div>
               )}
             </dl>
-            <p className="wx-source muted">
+            <p className={`${styles.source} ${text.muted}`}>
               {now.source === 'current'
                 ? `Observed ${localClock(now.time, offset)} local time`
                 : `Read from the hourly forecast for ${localDay(now.time, offset)} ${localClock(now.time, offset)}`}{' '}
@@ -128,7 +131,7 @@ export function ReportBody({
             </p>
           </>
         ) : (
-          <p className="muted">
+          <p className={text.muted}>
             {asFetched
               ? 'This report has no forecast for the hour it was fetched.'
               : 'This report’s forecast does not reach the present time; refresh for current conditions.'}
@@ -136,12 +139,12 @@ export function ReportBody({
         )}
       </section>
       {!compact && (
-        <section className="card" aria-label="Next 48 hours">
+        <section className={layout.card} aria-label="Next 48 hours">
           <h3>Next 48 hours</h3>
           <ForecastChart hours={hours} offset={offset} units={units} />
         </section>
       )}
-      <section className="card" aria-label="7-day forecast">
+      <section className={layout.card} aria-label="7-day forecast">
         <h3>{f.daily.time.length}-day forecast</h3>
         <DailyTable daily={f.daily} offset={offset} units={units} todayIndex={today} />
       </section>

@@ -2,10 +2,13 @@ import { useEffect, useRef } from 'react'
 import type { Place, Report } from '@shared/contract/weather'
 import { ago, placeLabel } from '@shared/weather/time'
 import type { Units } from '@shared/weather/units'
+import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import { CompareBody } from './CompareView'
 import { formatFetched } from './HistoryView'
 import { ReportBody } from './ReportBody'
 import { useReport } from './use-report'
+import styles from './ReportDialog.module.css'
 
 /** A modal panel over the history; Escape or the close button return to the list. */
 function Panel({
@@ -24,10 +27,10 @@ function Panel({
     return () => before?.focus?.()
   }, [])
   return (
-    <div className="wx-overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className={styles.overlay} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className="wx-panel"
+        className={styles.panel}
         role="dialog"
         aria-modal="true"
         aria-label={label}
@@ -39,7 +42,7 @@ function Panel({
           }
         }}
       >
-        <button type="button" className="wx-panel-close" aria-label="Close" onClick={onClose}>
+        <button type="button" className={styles.close} aria-label="Close" onClick={onClose}>
           ✕
         </button>
         {children}
@@ -49,9 +52,9 @@ function Panel({
 }
 
 const Header = ({ report, place, now }: { report: Report; place?: Place; now: number }) => (
-  <header className="wx-report-head">
+  <header className={styles.head}>
     <h2>{place ? placeLabel(place) : 'Report'}</h2>
-    <p className="muted">
+    <p className={text.muted}>
       Fetched {formatFetched(report.fetchedAt)} ({ago(report.fetchedAt, now)}) from Open-Meteo ·
       shown exactly as it was then
     </p>
@@ -75,8 +78,8 @@ export function ReportDialog({
   const { report, loading, error } = useReport(id)
   return (
     <Panel label="Stored report" onClose={onClose}>
-      {loading && <p className="muted">Opening the report…</p>}
-      {error && <div className="alert">{error}</div>}
+      {loading && <p className={text.muted}>Opening the report…</p>}
+      {error && <div className={layout.alert}>{error}</div>}
       {report && (
         <>
           <Header report={report} place={places.get(report.placeId)} now={now} />
@@ -117,8 +120,8 @@ export function CompareDialog({
   return (
     <Panel label="Compare two reports" onClose={onClose}>
       <h2>Compare reports</h2>
-      {error && <div className="alert">{error}</div>}
-      {!ready && !error && <p className="muted">Opening both reports…</p>}
+      {error && <div className={layout.alert}>{error}</div>}
+      {!ready && !error && <p className={text.muted}>Opening both reports…</p>}
       {older && newer && (
         <CompareBody a={older} b={newer} places={places} units={units} now={now} />
       )}

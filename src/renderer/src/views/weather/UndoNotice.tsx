@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
+import buttons from '../../components/buttons.module.css'
+import styles from './UndoNotice.module.css'
 
 /** A removal the user can still take back. */
 export interface Removal {
@@ -75,10 +77,10 @@ export function UndoNotice({
   }, [removal])
 
   return (
-    <div className="wx-undo-region" role="status">
+    <div className={styles.region} role="status">
       {removal && (
         <div
-          className="wx-undo"
+          className={styles.undo}
           onPointerEnter={() => setHeldKey(removal.key)}
           onPointerLeave={() => setHeldKey(null)}
           onFocus={() => setHeldKey(removal.key)}
@@ -86,10 +88,10 @@ export function UndoNotice({
             if (!e.currentTarget.contains(e.relatedTarget)) setHeldKey(null)
           }}
         >
-          <span className="wx-undo-text">Removed {removal.label}.</span>
+          <span className={styles.text}>Removed {removal.label}.</span>
           <button
             type="button"
-            className="primary"
+            className={buttons.primary}
             title={`Undo (${isMac ? '⌘Z' : 'Ctrl+Z'})`}
             onClick={() => onUndo(removal)}
           >
@@ -97,7 +99,7 @@ export function UndoNotice({
           </button>
           <button
             type="button"
-            className="wx-undo-close"
+            className={styles.close}
             aria-label="Dismiss"
             title="Dismiss"
             onClick={onDismiss}

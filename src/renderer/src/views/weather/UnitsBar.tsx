@@ -1,10 +1,11 @@
 import { useSettings } from '../../hooks/use-settings'
+import styles from './UnitsBar.module.css'
 
 /** Units, persisted as settings and applied to every view (stored values stay metric). */
 export function UnitsBar() {
   const { settings, update } = useSettings()
   return (
-    <div className="wx-units" role="group" aria-label="Units">
+    <div className={styles.units} role="group" aria-label="Units">
       <select
         aria-label="Temperature unit"
         value={settings.temperatureUnit}

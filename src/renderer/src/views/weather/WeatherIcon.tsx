@@ -1,4 +1,5 @@
 import { condition, type ConditionIcon } from '@shared/weather/wmo'
+import styles from './WeatherIcon.module.css'
 
 /** Condition pictures drawn in SVG (no emoji font or remote image needed). */
 export function WeatherIcon({
@@ -13,7 +14,7 @@ export function WeatherIcon({
   const c = condition(code)
   return (
     <svg
-      className="wx-icon"
+      className={styles.icon}
       width={size}
       height={size}
       viewBox="0 0 32 32"
@@ -27,7 +28,7 @@ export function WeatherIcon({
 }
 
 const Sun = ({ x = 16, y = 16, r = 6 }: { x?: number; y?: number; r?: number }) => (
-  <g className="wx-sun">
+  <g className={styles.sun}>
     <circle cx={x} cy={y} r={r} />
     {Array.from({ length: 8 }, (_, i) => {
       const a = (i * Math.PI) / 4
@@ -45,18 +46,18 @@ const Sun = ({ x = 16, y = 16, r = 6 }: { x?: number; y?: number; r?: number }) 
 )
 
 const Moon = ({ x = 16, y = 15 }: { x?: number; y?: number }) => (
-  <path className="wx-moon" d={`M${x + 3} ${y - 8} a8 8 0 1 0 6 12 a6.5 6.5 0 0 1 -6 -12z`} />
+  <path className={styles.moon} d={`M${x + 3} ${y - 8} a8 8 0 1 0 6 12 a6.5 6.5 0 0 1 -6 -12z`} />
 )
 
 const Cloud = ({ dark = false, dy = 0 }: { dark?: boolean; dy?: number }) => (
   <path
-    className={dark ? 'wx-cloud dark' : 'wx-cloud'}
+    className={dark ? `${styles.cloud} ${styles.dark}` : styles.cloud}
     d={`M9 ${24 + dy} h15 a5 5 0 0 0 0 -10 a7 7 0 0 0 -13 -1 a5.5 5.5 0 0 0 -2 11z`}
   />
 )
 
 const Drops = ({ n = 3, snow = false }: { n?: number; snow?: boolean }) => (
-  <g className={snow ? 'wx-snow' : 'wx-rain'}>
+  <g className={snow ? styles.snow : styles.rain}>
     {Array.from({ length: n }, (_, i) => {
       const x = 11 + i * 5
       return snow ? (
@@ -85,7 +86,7 @@ function shapes(icon: ConditionIcon, isDay: boolean) {
       return <Cloud />
     case 'fog':
       return (
-        <g className="wx-fog">
+        <g className={styles.fog}>
           {[10, 15, 20, 25].map((y, i) => (
             <line key={y} x1={5 + (i % 2) * 3} y1={y} x2={27 - (i % 2) * 3} y2={y} />
           ))}
@@ -128,12 +129,12 @@ function shapes(icon: ConditionIcon, isDay: boolean) {
       return (
         <>
           <Cloud dark dy={-4} />
-          <path className="wx-bolt" d="M17 19 l-4 6 h3 l-2 6 l6 -8 h-3 l2 -4z" />
+          <path className={styles.bolt} d="M17 19 l-4 6 h3 l-2 6 l6 -8 h-3 l2 -4z" />
         </>
       )
     default:
       return (
-        <text x="16" y="22" textAnchor="middle" className="wx-unknown">
+        <text x="16" y="22" textAnchor="middle" className={styles.unknown}>
           ?
         </text>
       )

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { GeoPlace, Place } from '@shared/contract/weather'
 import { placeLabel } from '@shared/weather/time'
 import { unitsOf } from '@shared/weather/units'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { useSettings } from '../../hooks/use-settings'
 import { call, errorText } from '../../lib/api'
 import { HistoryView } from './HistoryView'
@@ -12,9 +14,13 @@ import { CompareDialog, ReportDialog } from './ReportDialog'
 import { UndoNotice, type Removal } from './UndoNotice'
 import { UnitsBar } from './UnitsBar'
 import { useNow, usePlaces } from './use-places'
-import './weather.css'
+import emptyState from '../../components/EmptyState.module.css'
+import layout from '../../components/layout.module.css'
+import styles from './WeatherView.module.css'
 
 type Tab = 'places' | 'history'
+
+const noPlaces: Place[] = []
 
 /**
  * The weather desk. Everything shown comes from stored reports at once; refreshes run in the
@@ -30,13 +36,12 @@ export function WeatherView() {
     [temperatureUnit, windSpeedUnit, precipitationUnit]
   )
   const now = useNow()
-  const { places, loaded, error, setError, run } = usePlaces()
+  const { places, loaded, loadError, error, setError, run } = usePlaces()
   const [tab, setTab] = useState<Tab>('places')
   const [selected, setSelected] = useState<number | null>(null)
   const [historyPlace, setHistoryPlace] = useState<number | null>(null)
   const [opened, setOpened] = useState<number | null>(null)
   const [comparing, setComparing] = useState<[number, number] | null>(null)
-  const [known, setKnown] = useState<Place[]>([])
   const [removal, setRemoval] = useState<Removal | null>(null)
   const removals = useRef(0)
 
@@ -44,12 +49,9 @@ export function WeatherView() {
   const current =
     places.find((p) => p.id === selected) ?? places.find((p) => p.isHome) ?? places[0] ?? null
 
-  const refreshKnown = (): void => {
-    call('weather:known-places', {})
-      .then((r) => setKnown(r.places))
-      .catch(() => undefined)
-  }
-  useEffect(refreshKnown, [places.length])
+  // Kept current by places and reports events (data/invalidations.ts).
+  const knownPlaces = useApiQuery('weather:known-places', {})
+  const known = knownPlaces.data?.places ?? noPlaces
   const placeMap = useMemo(() => new Map(known.map((p) => [p.id, p])), [known])
 
   const add = async (g: GeoPlace): Promise<void> => {
@@ -66,47 +68,54 @@ export function WeatherView() {
     // The outcome arrives as events; errors show on each place, not here.
     call('weather:refresh', { placeIds: ids }).catch((e: unknown) => setError(errorText(e)))
   }
+  // Their answers are the new list: the result table puts it in the cache.
+  const reorder = useApiMutation('weather:reorder-places')
+  const removePlace = useApiMutation('weather:remove-place')
+  const restorePlace = useApiMutation('weather:restore-place')
+  const setHome = useApiMutation('weather:set-home')
   const move = (id: number, delta: -1 | 1): void => {
     const ids = places.map((p) => p.id)
     const i = ids.indexOf(id)
     const j = i + delta
     if (i < 0 || j < 0 || j >= ids.length) return
     ;[ids[i], ids[j]] = [ids[j]!, ids[i]!]
-    void run(() => call('weather:reorder-places', { ids }))
+    void run(() => reorder.mutateAsync({ ids }))
   }
   const remove = (id: number): void => {
     const p = places.find((q) => q.id === id)
     void run(async () => {
-      const result = await call('weather:remove-place', { id })
+      await removePlace.mutateAsync({ id })
       if (p) {
         removals.current += 1
         setRemoval({ id, label: placeLabel(p), wasHome: p.isHome, key: removals.current })
       }
-      return result
     })
   }
   const undo = (r: Removal): void => {
     setRemoval(null)
     void run(async () => {
-      const restored = await call('weather:restore-place', { id: r.id })
+      await restorePlace.mutateAsync({ id: r.id })
       setSelected(r.id)
       // Another place became home when this one left; give the role back.
-      return r.wasHome ? await call('weather:set-home', { id: r.id }) : restored
+      if (r.wasHome) await setHome.mutateAsync({ id: r.id })
     })
   }
   const anyRefreshing = places.some((p) => p.status.state === 'refreshing')
 
   // Back online: refresh what is due or failed (the shell also calls this on wake).
   useEffect(() => {
-    const onOnline = (): void => void call('weather:resume', {}).catch(() => undefined)
+    const onOnline = (): void =>
+      void call('weather:resume', {}).catch((e: unknown) =>
+        setError(`Back online, but the refresh could not start: ${errorText(e)}`)
+      )
     window.addEventListener('online', onOnline)
     return () => window.removeEventListener('online', onOnline)
-  }, [])
+  }, [setError])
 
   return (
-    <div className="wx">
-      <div className="toolbar wx-toolbar">
-        <div className="wx-tabs" role="tablist" aria-label="Weather views">
+    <div className={styles.wx}>
+      <div className={`${layout.toolbar} ${styles.toolbar}`}>
+        <div className={styles.tabs} role="tablist" aria-label="Weather views">
           {(['places', 'history'] as const).map((t) => (
             <button
               key={t}
@@ -142,7 +151,7 @@ export function WeatherView() {
             )
           }
         />
-        <span className="spacer" />
+        <span className={layout.spacer} />
         <UnitsBar />
         <button
           type="button"
@@ -153,23 +162,30 @@ export function WeatherView() {
         </button>
       </div>
       {error && (
-        <div className="alert" role="alert">
+        <div className={layout.alert} role="alert">
           {error}{' '}
           <button type="button" onClick={() => setError(null)}>
             Dismiss
           </button>
         </div>
       )}
+      {loadError && <ErrorNotice error={loadError} what="Your places could not be read" />}
+      {knownPlaces.error && (
+        <ErrorNotice
+          error={knownPlaces.error}
+          what="The names of places in stored reports could not be read"
+        />
+      )}
 
       {tab === 'places' ? (
         <div
-          className={loaded && places.length === 0 ? undefined : 'wx-body'}
+          className={loaded && places.length === 0 ? undefined : styles.body}
           role="tabpanel"
           id="wx-panel-places"
           aria-labelledby="wx-tab-places"
         >
           {loaded && places.length === 0 ? (
-            <section className="empty-state" aria-label="No places yet">
+            <section className={emptyState.emptyState} aria-label="No places yet">
               <h2>Weather</h2>
               <p>Search for a place above to see its current conditions and forecast.</p>
               <p>Reports are stored, so you can browse every one later — even offline.</p>
@@ -186,7 +202,7 @@ export function WeatherView() {
                   select: setSelected,
                   move,
                   refresh: (id) => refresh([id]),
-                  setHome: (id) => void run(() => call('weather:set-home', { id })),
+                  setHome: (id) => void run(() => setHome.mutateAsync({ id })),
                   remove
                 }}
               />

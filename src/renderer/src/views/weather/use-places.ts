@@ -1,43 +1,38 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { PlaceView } from '@shared/contract/weather'
-import { useEvent } from '../../hooks/use-event'
-import { call, errorText } from '../../lib/api'
+import { useApiQuery } from '../../data/api-query'
+import { errorText } from '../../lib/api'
 
-/** The place list, read from the store at once and kept live by events. */
+const noPlaces: PlaceView[] = []
+
+/**
+ * The place list, read from the store at once and kept live by events (places, statuses and
+ * new reports: see data/invalidations.ts). `error` is the last action's failure, in words;
+ * `loadError` why the list itself could not be read.
+ */
 export function usePlaces() {
-  const [places, setPlaces] = useState<PlaceView[]>([])
-  const [loaded, setLoaded] = useState(false)
+  const list = useApiQuery('weather:places', {})
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(() => {
-    let live = true
-    call('weather:places', {})
-      .then((r) => live && setPlaces(r.places))
-      .catch((e: unknown) => live && setError(errorText(e)))
-      .finally(() => live && setLoaded(true))
-    return () => {
-      live = false
-    }
-  }, [])
-
-  useEvent('weather:places-changed', (r) => setPlaces(r.places))
-  useEvent('weather:place-status', ({ placeId, status }) =>
-    setPlaces((list) => list.map((p) => (p.id === placeId ? { ...p, status } : p)))
-  )
-  useEvent('weather:report-stored', ({ report }) =>
-    setPlaces((list) => list.map((p) => (p.id === report.placeId ? { ...p, latest: report } : p)))
-  )
-
-  const run = useCallback(async (work: () => Promise<{ places: PlaceView[] }>) => {
+  // Actions update the list through their answers (useApiMutation's result table).
+  const run = useCallback(async (work: () => Promise<unknown>) => {
     try {
       setError(null)
-      setPlaces((await work()).places)
+      await work()
     } catch (e) {
       setError(errorText(e))
     }
   }, [])
 
-  return { places, loaded, error, setError, run }
+  return {
+    places: list.data?.places ?? noPlaces,
+    // Read or failed: either way the empty state may show.
+    loaded: !list.isPending,
+    loadError: list.error,
+    error,
+    setError,
+    run
+  }
 }
 
 /** A clock for "updated N min ago" and "now" in reports: ticks every 30 s. */

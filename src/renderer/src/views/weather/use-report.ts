@@ -1,60 +1,43 @@
-import { useEffect, useState } from 'react'
 import type { Report } from '@shared/contract/weather'
-import { useEvent } from '../../hooks/use-event'
-import { call, errorText } from '../../lib/api'
+import { useApiQuery } from '../../data/api-query'
+import { errorText } from '../../lib/api'
 
-interface Loaded {
-  /** The request this answers; a different one means the next answer is on its way. */
-  key: string
-  report: Report | null
-  error: string | null
-}
 export interface ReportState {
   report: Report | null
+  /** Nothing to show yet: the first answer for this place or id is on its way. */
   loading: boolean
   error: string | null
 }
 
-function useLoaded(key: string | null, load: () => Promise<Report | null>): ReportState {
-  const [state, setState] = useState<Loaded | null>(null)
-  useEffect(() => {
-    if (key === null) return
-    let live = true
-    load()
-      .then((report) => live && setState({ key, report, error: null }))
-      .catch((e: unknown) => live && setState({ key, report: null, error: errorText(e) }))
-    return () => {
-      live = false
-    }
-    // `load` is derived from `key`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
-  if (key === null) return { report: null, loading: false, error: null }
-  const current = state?.key === key
-  return {
-    // A place's previous report stays up while its newer one loads.
-    report: state?.report ?? null,
-    loading: !current,
-    error: current ? (state?.error ?? null) : null
-  }
-}
+const stateOf = (
+  on: boolean,
+  query: { data: Report | null | undefined; isPending: boolean; error: Error | null }
+): ReportState =>
+  on
+    ? {
+        // A refetch keeps the report up until the newer one arrives.
+        report: query.data ?? null,
+        loading: query.isPending,
+        error: query.error ? errorText(query.error) : null
+      }
+    : { report: null, loading: false, error: null }
 
-/** A place's latest stored report; reloaded when a newer one is stored. */
+/** A place's latest stored report; read again when a newer one is stored (invalidations.ts). */
 export function useLatestReport(placeId: number | null): ReportState {
-  const [version, setVersion] = useState(0)
-  useEvent('weather:report-stored', ({ report }) => {
-    if (report.placeId === placeId) setVersion((v) => v + 1)
-  })
-  return useLoaded(placeId === null ? null : `${placeId}:${version}`, () =>
-    call('weather:latest', { placeId: placeId! }).then((r) => r.report)
+  const latest = useApiQuery(
+    'weather:latest',
+    { placeId: placeId ?? 0 },
+    { enabled: placeId !== null, select: (r) => r.report }
   )
+  return stateOf(placeId !== null, latest)
 }
 
-/** One stored report by id, exactly as fetched. */
+/** One stored report by id, exactly as fetched: it never changes, so it is read once. */
 export function useReport(id: number | null): ReportState {
-  const state = useLoaded(id === null ? null : String(id), () =>
-    call('weather:report', { id: id! })
+  const report = useApiQuery(
+    'weather:report',
+    { id: id ?? 0 },
+    { enabled: id !== null, staleTime: Infinity }
   )
-  // Never show another report's data under this one's title.
-  return state.report && state.report.id !== id ? { ...state, report: null } : state
+  return stateOf(id !== null, report)
 }
