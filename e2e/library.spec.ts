@@ -84,28 +84,6 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-async function openLibrary(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Library', exact: true }).click()
-  await expect(page.getByRole('main', { name: 'Library' })).toBeVisible()
-}
-
-async function importText(page: Page, text: string): Promise<void> {
-  const panel = page.getByRole('region', { name: 'Import from URLs or paths' })
-  if (!(await panel.isVisible()))
-    await page.getByRole('button', { name: 'Add from URLs or paths' }).click()
-  await panel.getByRole('textbox').fill(text)
-  await panel.getByRole('button', { name: 'Import list' }).click()
-}
-
-async function processed(page: Page): Promise<number> {
-  const text = await page
-    .getByRole('region', { name: 'Import progress' })
-    .locator('dt:text-is("Processed") + dd')
-    .textContent({ timeout: 2000 })
-    .catch(() => null)
-  return text ? Number(text.split(' of ')[0]!.replace(/[^0-9]/g, '')) : -1
-}
-
 async function both(
   page: Page,
   shoot: (name: string) => Promise<string>,
@@ -120,11 +98,12 @@ async function both(
 
 test('imports a folder and a URL list: progress, grid, reasons for failures, lightbox', async ({
   page,
-  app
+  app,
+  libraryPage: library
 }) => {
   test.setTimeout(180_000)
-  await openLibrary(page)
-  await expect(page.getByRole('region', { name: 'Your library is empty' })).toBeVisible()
+  await library.open()
+  await expect(library.emptyState).toBeVisible()
   await both(page, (n) => app.screenshot(n), 'library-empty')
 
   // Frames painted while the import runs, measured inside the page.
@@ -145,68 +124,58 @@ test('imports a folder and a URL list: progress, grid, reasons for failures, lig
     `${base}/article.jpg`,
     `${base}/gone.jpg`
   ]
-  await page.getByRole('button', { name: 'Add from URLs or paths' }).click()
-  await page
-    .getByRole('region', { name: 'Import from URLs or paths' })
-    .getByRole('textbox')
-    .fill([join(dir, 'Holiday 2024 — Été'), ...urls].join('\n'))
+  await library.openUrlPanel()
+  await library.urlList.fill([join(dir, 'Holiday 2024 — Été'), ...urls].join('\n'))
   await both(page, (n) => app.screenshot(n), 'library-url-panel')
-  await page.getByRole('button', { name: 'Import list' }).click()
+  await library.startListImport()
 
-  const progress = page.getByRole('region', { name: 'Import progress' })
-  await expect(progress).toBeVisible()
-  const first = await processed(page)
-  await expect.poll(() => processed(page), { timeout: 30_000 }).toBeGreaterThan(first)
+  await expect(library.progress).toBeVisible()
+  const first = await library.processed()
+  await expect.poll(() => library.processed(), { timeout: 30_000 }).toBeGreaterThan(first)
   await both(page, (n) => app.screenshot(n), 'library-importing')
-  await expect(progress).toBeHidden({ timeout: 90_000 })
+  await expect(library.progress).toBeHidden({ timeout: 90_000 })
 
   const expected = GOOD_LOCAL + GOOD_PNG + GOOD_URLS
-  await expect(page.getByText(`${expected} photos`)).toBeVisible()
-  const grid = page.getByRole('grid', { name: 'Photos' })
-  await expect(grid.getByRole('gridcell').first()).toBeVisible()
-  await expect(grid.locator('img.loaded').first()).toBeVisible({ timeout: 15_000 })
-  expect(await grid.locator('img').count()).toBeLessThanOrEqual(400)
+  await expect(library.photoCount(`${expected} photos`)).toBeVisible()
+  await expect(library.cells.first()).toBeVisible()
+  await expect(library.loadedThumbnails.first()).toBeVisible({ timeout: 15_000 })
+  expect(await library.thumbnails.count()).toBeLessThanOrEqual(400)
 
-  const failures = page.getByRole('region', { name: 'Files not imported' })
-  await failures.getByRole('button', { name: /6 files could not be imported/ }).click()
-  const list = failures.getByRole('listitem')
-  await expect(list.filter({ hasText: 'empty.jpg' })).toContainText('empty (0 bytes)')
-  await expect(list.filter({ hasText: 'notes-not-a-photo.jpg' })).toContainText('not an image')
-  await expect(list.filter({ hasText: 'cut-short.jpg' })).toContainText('truncated')
-  await expect(list.filter({ hasText: 'IMG_2001.heic' })).toContainText(
-    'HEIC photos are not supported'
-  )
-  await expect(list.filter({ hasText: 'article.jpg' })).toContainText('text/html')
-  await expect(list.filter({ hasText: 'gone.jpg' })).toContainText('404')
-  await expect(
-    list.filter({ hasText: 'cut-short.jpg' }).getByRole('button', { name: /Show/ })
-  ).toBeVisible()
+  await library.showFailures(/6 files could not be imported/)
+  await expect(library.failure('empty.jpg')).toContainText('empty (0 bytes)')
+  await expect(library.failure('notes-not-a-photo.jpg')).toContainText('not an image')
+  await expect(library.failure('cut-short.jpg')).toContainText('truncated')
+  await expect(library.failure('IMG_2001.heic')).toContainText('HEIC photos are not supported')
+  await expect(library.failure('article.jpg')).toContainText('text/html')
+  await expect(library.failure('gone.jpg')).toContainText('404')
+  await expect(library.failure('cut-short.jpg').getByRole('button', { name: /Show/ })).toBeVisible()
   await both(page, (n) => app.screenshot(n), 'library-grid')
 
   // Lightbox: the 1440-px preview, facts, arrow keys, Escape.
-  await grid.getByRole('gridcell').first().getByRole('button').click()
-  const dialog = page.getByRole('dialog')
-  await expect(dialog).toBeVisible()
-  const preview = dialog.locator('.lightbox-image img')
-  await expect(preview).toHaveClass(/loaded/, { timeout: 10_000 })
+  const lightbox = library.lightbox
+  await library.openPhoto(0)
+  await expect(lightbox.dialog).toBeVisible()
+  await expect(lightbox.preview).toHaveAttribute('data-loaded', 'true', { timeout: 10_000 })
   expect(
-    await preview.evaluate((img: HTMLImageElement) => Math.max(img.naturalWidth, img.naturalHeight))
+    await lightbox.preview.evaluate((img: HTMLImageElement) =>
+      Math.max(img.naturalWidth, img.naturalHeight)
+    )
   ).toBeGreaterThan(256)
-  await expect(dialog.getByText('Taken')).toBeVisible()
-  const name = await dialog.getByRole('heading').textContent()
-  await page.keyboard.press('ArrowRight')
-  await expect(dialog.getByRole('heading')).not.toHaveText(name ?? '')
-  await expect(dialog.getByText(`2 of ${expected}`)).toBeVisible()
-  await expect(preview).toHaveClass(/loaded/, { timeout: 10_000 })
+  await expect(lightbox.text('Taken')).toBeVisible()
+  const name = await lightbox.title.textContent()
+  await lightbox.next()
+  await expect(lightbox.title).not.toHaveText(name ?? '')
+  await expect(lightbox.text(`2 of ${expected}`)).toBeVisible()
+  await expect(lightbox.preview).toHaveAttribute('data-loaded', 'true', { timeout: 10_000 })
   await both(page, (n) => app.screenshot(n), 'library-lightbox')
-  await page.keyboard.press('Escape')
-  await expect(dialog).toBeHidden()
+  await lightbox.close()
+  await expect(lightbox.dialog).toBeHidden()
 
   // Filters narrow the grid.
-  await page.getByLabel('Format').selectOption('png')
-  await expect(page.getByText(`${GOOD_PNG + GOOD_URLS} photos`)).toBeVisible() // the served images are PNGs
-  await page.getByRole('button', { name: 'Clear filters' }).click()
-  await expect(page.getByText(`${expected} photos`)).toBeVisible()
+  await library.filterByFormat('png')
+  await expect(library.photoCount(`${GOOD_PNG + GOOD_URLS} photos`)).toBeVisible() // the served images are PNGs
+  await library.clearFilters()
+  await expect(library.photoCount(`${expected} photos`)).toBeVisible()
 
   const frames = await page.evaluate(() => (window as unknown as { frameGaps: number[] }).frameGaps)
   const sorted = [...frames].sort((a, b) => a - b)
@@ -217,20 +186,21 @@ test('imports a folder and a URL list: progress, grid, reasons for failures, lig
   expect(frames.length).toBeGreaterThan(30) // the page kept painting throughout
 })
 
-test('a restart mid-import resumes with nothing lost and nothing twice', async ({ page, app }) => {
+test('a restart mid-import resumes with nothing lost and nothing twice', async ({
+  app,
+  libraryPage: library
+}) => {
   test.setTimeout(180_000)
-  await openLibrary(page)
-  await importText(page, join(dir, 'big import'))
-  await expect.poll(() => processed(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(4)
-  const before = await processed(page)
+  await library.open()
+  await library.importText(join(dir, 'big import'))
+  await expect.poll(() => library.processed(), { timeout: 60_000 }).toBeGreaterThanOrEqual(4)
+  const before = await library.processed()
   expect(before).toBeLessThan(BIG)
 
   const again = await app.restart()
-  await openLibrary(again)
-  await expect(again.getByRole('region', { name: 'Import progress' })).toBeHidden({
-    timeout: 120_000
-  })
-  await expect(again.getByText(`${BIG} photos`)).toBeVisible()
+  await library.open()
+  await expect(library.progress).toBeHidden({ timeout: 120_000 })
+  await expect(library.photoCount(`${BIG} photos`)).toBeVisible()
   const result = await again.evaluate(async () => {
     const list = await window.api.invoke('library:list', { limit: 500 })
     const failures = await window.api.invoke('library:failures', {})

@@ -1,24 +1,24 @@
 import { expect, test } from './fixtures/app'
+import { sections } from './pages/app-shell'
 
-const sections = ['Weather', 'Library', 'Activity'] as const
-
-test('the app opens on the Weather view with its status bar', async ({ page }) => {
+test('the app opens on the Weather view with its status bar', async ({ page, shell }) => {
   await expect(page).toHaveTitle('Skyfolio')
-  await expect(page.getByRole('button', { name: 'Weather' })).toHaveAttribute(
-    'aria-current',
-    'page'
-  )
-  await expect(page.getByRole('main', { name: 'Weather' })).toBeVisible()
-  await expect(page.getByRole('status', { name: 'Background work' })).toBeVisible()
+  await expect(shell.section('Weather')).toHaveAttribute('aria-current', 'page')
+  await expect(shell.view('Weather')).toBeVisible()
+  await expect(shell.statusBar).toBeVisible()
 })
 
-test('each view renders and is saved as a screenshot, light and dark', async ({ page, app }) => {
+test('each view renders and is saved as a screenshot, light and dark', async ({
+  page,
+  app,
+  shell
+}) => {
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
+    await shell.useColorScheme(scheme)
     for (const name of sections) {
-      await page.getByRole('button', { name }).click()
-      await expect(page.getByRole('main', { name })).toBeVisible()
-      await expect(page.getByRole('button', { name })).toHaveAttribute('aria-current', 'page')
+      await shell.select(name)
+      await expect(shell.view(name)).toBeVisible()
+      await expect(shell.section(name)).toHaveAttribute('aria-current', 'page')
       await app.screenshot(`smoke-${name.toLowerCase()}-${scheme}`)
     }
   }
@@ -26,25 +26,24 @@ test('each view renders and is saved as a screenshot, light and dark', async ({ 
   expect(background).not.toBe('rgb(246, 247, 249)') // dark, not the light background
 })
 
-test('keyboard alone moves between views', async ({ page }) => {
-  const weather = page.getByRole('button', { name: 'Weather' })
-  await weather.focus()
+test('keyboard alone moves between views', async ({ page, shell }) => {
+  await shell.section('Weather').focus()
   await page.keyboard.press('ArrowDown')
-  await expect(page.getByRole('main', { name: 'Library' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Library' })).toBeFocused()
+  await expect(shell.view('Library')).toBeVisible()
+  await expect(shell.section('Library')).toBeFocused()
   await page.keyboard.press('End')
-  await expect(page.getByRole('main', { name: 'Activity' })).toBeVisible()
+  await expect(shell.view('Activity')).toBeVisible()
   await page.keyboard.press('ArrowDown') // wraps around
-  await expect(page.getByRole('main', { name: 'Weather' })).toBeVisible()
+  await expect(shell.view('Weather')).toBeVisible()
   await page.keyboard.press('Control+3')
-  await expect(page.getByRole('main', { name: 'Activity' })).toBeVisible()
+  await expect(shell.view('Activity')).toBeVisible()
   await page.keyboard.press('Control+1')
-  await expect(page.getByRole('main', { name: 'Weather' })).toBeVisible()
+  await expect(shell.view('Weather')).toBeVisible()
 })
 
-test('every control has an accessible name', async ({ page }) => {
+test('every control has an accessible name', async ({ page, shell }) => {
   for (const name of sections) {
-    await page.getByRole('button', { name }).click()
+    await shell.select(name)
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll('button, input, select, textarea, [role="button"]')]
         .filter((el) => {
@@ -61,15 +60,15 @@ test('every control has an accessible name', async ({ page }) => {
   }
 })
 
-test('the chosen appearance applies at once and survives a restart', async ({ page, app }) => {
-  await page.emulateMedia({ colorScheme: 'light' })
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
-  await page.getByRole('combobox', { name: 'Appearance' }).selectOption('Dark')
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  const page2 = await app.restart()
-  await page2.emulateMedia({ colorScheme: 'light' })
-  await expect(page2.locator('html')).toHaveAttribute('data-theme', 'dark')
-  await expect(page2.getByRole('combobox', { name: 'Appearance' })).toHaveValue('dark')
+test('the chosen appearance applies at once and survives a restart', async ({ app, shell }) => {
+  await shell.useColorScheme('light')
+  await expect(shell.document).toHaveAttribute('data-theme', 'light')
+  await shell.chooseAppearance('Dark')
+  await expect(shell.document).toHaveAttribute('data-theme', 'dark')
+  await app.restart()
+  await shell.useColorScheme('light')
+  await expect(shell.document).toHaveAttribute('data-theme', 'dark')
+  await expect(shell.appearance).toHaveValue('dark')
 })
 
 test('a request the contract does not know gets a typed error and the app stays up', async ({

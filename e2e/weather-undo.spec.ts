@@ -1,46 +1,49 @@
-import { addPlace, expect, test } from './fixtures/weather'
+import { expect, test } from './fixtures/weather'
 
-test('removing a place can be undone with the notice or Ctrl/Cmd+Z', async ({ page, app }) => {
-  await addPlace(page, 'Paris', /Île-de-France/)
-  await addPlace(page, 'Berlin', /Berlin/)
-  const places = page.getByRole('list', { name: 'Places' })
-  const names = places.locator('.wx-place-name')
-  await expect(places.getByText('Updated just now')).toHaveCount(2)
+test('removing a place can be undone with the notice or Ctrl/Cmd+Z', async ({
+  page,
+  app,
+  shell,
+  weatherPage: desk
+}) => {
+  await desk.addPlace('Paris', /Île-de-France/)
+  await desk.addPlace('Berlin', /Berlin/)
+  const names = desk.placeNames
+  await expect(desk.placesUpdatedJustNow).toHaveCount(2)
   await expect(names).toHaveText(['⌂Paris', 'Berlin'])
 
   // Removing the home place: the notice names it and offers Undo.
-  await places.getByRole('button', { name: 'Remove Paris' }).click()
+  await desk.removePlace('Paris')
   await expect(names).toHaveText(['⌂Berlin'])
-  const notice = page.getByRole('status').filter({ hasText: 'Removed' })
+  const notice = desk.undoNotice
   await expect(notice).toHaveText(/Removed Paris, Île-de-France, FR\./)
   await app.screenshot('weather-undo-light')
-  await page.emulateMedia({ colorScheme: 'dark' })
+  await shell.useColorScheme('dark')
   await app.screenshot('weather-undo-dark')
-  await page.emulateMedia({ colorScheme: 'light' })
+  await shell.useColorScheme('light')
 
   // Undo: back first, home again, with its report.
-  await notice.getByRole('button', { name: 'Undo' }).click()
+  await desk.undo()
   await expect(names).toHaveText(['⌂Paris', 'Berlin'])
-  await expect(places.getByText('Updated just now')).toHaveCount(2)
-  await expect(page.getByText(/^Removed /)).toBeHidden()
+  await expect(desk.placesUpdatedJustNow).toHaveCount(2)
+  await expect(desk.removedText).toBeHidden()
 
   // A second removal replaces the notice; the shortcut undoes it, but not while typing.
-  await places.getByRole('button', { name: 'Remove Paris' }).click()
-  await places.getByRole('button', { name: 'Remove Berlin' }).click()
+  await desk.removePlace('Paris')
+  await desk.removePlace('Berlin')
   await expect(notice).toHaveText(/Removed Berlin, .*\./)
   const mod = process.platform === 'darwin' ? 'Meta' : 'Control'
-  const search = page.getByRole('combobox', { name: 'Search for a place to add' })
-  await search.focus()
+  await desk.search.focus()
   await page.keyboard.press(`${mod}+z`)
-  await expect(page.getByText('Search for a place above')).toBeVisible()
-  await search.blur()
+  await expect(desk.emptyMessage).toBeVisible()
+  await desk.search.blur()
   await page.keyboard.press(`${mod}+z`)
   await expect(names).toHaveText(['⌂Berlin'])
-  await expect(page.getByText(/^Removed /)).toBeHidden()
+  await expect(desk.removedText).toBeHidden()
 
   // Dismissed, the notice goes and the removal stands.
-  await places.getByRole('button', { name: 'Remove Berlin' }).click()
-  await notice.getByRole('button', { name: 'Dismiss' }).click()
-  await expect(page.getByText(/^Removed /)).toBeHidden()
-  await expect(page.getByText('Search for a place above')).toBeVisible()
+  await desk.removePlace('Berlin')
+  await desk.dismissUndo()
+  await expect(desk.removedText).toBeHidden()
+  await expect(desk.emptyMessage).toBeVisible()
 })

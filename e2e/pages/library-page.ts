@@ -1,0 +1,125 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { AppWindow } from './app-window'
+
+/** One photo large, with its facts; arrow keys browse, Escape closes. */
+export class Lightbox {
+  constructor(private readonly app: AppWindow) {}
+
+  get dialog(): Locator {
+    return this.app.page.getByRole('dialog')
+  }
+  /** The large preview; data-loaded="true" once it has loaded (it fades in then). */
+  get preview(): Locator {
+    return this.dialog.getByRole('img')
+  }
+  get title(): Locator {
+    return this.dialog.getByRole('heading')
+  }
+  text(text: string): Locator {
+    return this.dialog.getByText(text)
+  }
+  async next(): Promise<void> {
+    await this.app.page.keyboard.press('ArrowRight')
+  }
+  async close(): Promise<void> {
+    await this.app.page.keyboard.press('Escape')
+  }
+}
+
+/** The photo library: import (dialog, URL/path list, drop), progress, failures, grid, filters. */
+export class LibraryPage {
+  readonly lightbox: Lightbox
+
+  constructor(private readonly app: AppWindow) {
+    this.lightbox = new Lightbox(app)
+  }
+
+  get page(): Page {
+    return this.app.page
+  }
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Library', exact: true }).click()
+    await expect(this.page.getByRole('main', { name: 'Library' })).toBeVisible()
+  }
+  get emptyState(): Locator {
+    return this.page.getByRole('region', { name: 'Your library is empty' })
+  }
+  /** The count of photos shown, e.g. "44 photos". */
+  photoCount(text: string): Locator {
+    return this.page.getByText(text)
+  }
+
+  // Import from a list of URLs or paths
+  get urlPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Import from URLs or paths' })
+  }
+  get urlList(): Locator {
+    return this.urlPanel.getByRole('textbox')
+  }
+  async openUrlPanel(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add from URLs or paths' }).click()
+  }
+  async startListImport(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Import list' }).click()
+  }
+  /** Opens the URL/path panel if needed, types the list and imports it. */
+  async importText(text: string): Promise<void> {
+    if (!(await this.urlPanel.isVisible())) await this.openUrlPanel()
+    await this.urlList.fill(text)
+    await this.urlPanel.getByRole('button', { name: 'Import list' }).click()
+  }
+
+  // Progress
+  get progress(): Locator {
+    return this.page.getByRole('region', { name: 'Import progress' })
+  }
+  /** Files processed so far in the running import; -1 when no import shows. */
+  async processed(): Promise<number> {
+    const text = await this.progress
+      .locator('div')
+      .filter({ has: this.page.getByRole('term').filter({ hasText: /^Processed$/ }) })
+      .getByRole('definition')
+      .textContent({ timeout: 2000 })
+      .catch(() => null)
+    return text ? Number(text.split(' of ')[0]!.replace(/[^0-9]/g, '')) : -1
+  }
+
+  // Failures
+  get failures(): Locator {
+    return this.page.getByRole('region', { name: 'Files not imported' })
+  }
+  get failureItems(): Locator {
+    return this.failures.getByRole('listitem')
+  }
+  failure(name: string): Locator {
+    return this.failureItems.filter({ hasText: name })
+  }
+  async showFailures(summary: RegExp): Promise<void> {
+    await this.failures.getByRole('button', { name: summary }).click()
+  }
+
+  // Grid and filters
+  get grid(): Locator {
+    return this.page.getByRole('grid', { name: 'Photos' })
+  }
+  get cells(): Locator {
+    return this.grid.getByRole('gridcell')
+  }
+  /** Thumbnails in the DOM (only the rows on screen, plus a few, exist). */
+  get thumbnails(): Locator {
+    return this.grid.locator('img')
+  }
+  /** Thumbnails that have loaded and show over their placeholder. */
+  get loadedThumbnails(): Locator {
+    return this.grid.locator('img[data-loaded="true"]')
+  }
+  async openPhoto(n: number): Promise<void> {
+    await this.cells.nth(n).getByRole('button').click()
+  }
+  async filterByFormat(format: string): Promise<void> {
+    await this.page.getByLabel('Format').selectOption(format)
+  }
+  async clearFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear filters' }).click()
+  }
+}
