@@ -51,6 +51,38 @@ describe('openDatabase', () => {
     second.close()
   })
 
+  it('runs a step added later below the highest applied one (each domain owns a range)', () => {
+    const file = join(tempDir(), 'app.db')
+    const later: Migration = {
+      version: 40,
+      name: 'other domain',
+      up: (db) => db.exec('CREATE TABLE other (x INTEGER) STRICT')
+    }
+    openDatabase(file, { migrations: [notes[0]!, later] }).close()
+    // A newer build adds step 2 to the lower range: it must still run on this file.
+    const db = openDatabase(file, { migrations: [...notes, later] })
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'tags'").pluck().get()).toBe(
+      1
+    )
+    expect(db.pragma('user_version', { simple: true })).toBe(40)
+    db.close()
+    // And an older build that lacks step 2 refuses the file as newer instead of guessing.
+    expect(() => openDatabase(file, { migrations: [notes[0]!, later] })).toThrow(StoreOpenError)
+  })
+
+  it('treats a file from before steps were recorded as having every step up to its version', () => {
+    const file = join(tempDir(), 'app.db')
+    const raw = new Database(file)
+    raw.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT')
+    raw.pragma('user_version = 1')
+    raw.close()
+    const db = openDatabase(file, { migrations: notes })
+    expect(
+      db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
+    ).toEqual([1, 2])
+    db.close()
+  })
+
   it('rolls a failed migration back whole and keeps the previous version', () => {
     const file = join(tempDir(), 'app.db')
     openDatabase(file, { migrations: notes.slice(0, 1) }).close()

@@ -33,11 +33,25 @@ class NewerSchemaError extends Error {
 const latestVersion = (migrations: readonly Migration[]): number =>
   migrations.reduce((max, m) => Math.max(max, m.version), 0)
 
-/** Refuses a file written by a newer Skyfolio; reads the header only, changes nothing. */
+/** The versions this file has applied; null for a file from before they were recorded. */
+function appliedVersions(db: Db): Set<number> | null {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get()
+  if (!table) return null
+  const rows = db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]
+  return new Set(rows.map((r) => r.version))
+}
+
+/** Refuses a file written by a newer Skyfolio; reads only, changes nothing. */
 function checkVersion(db: Db, migrations: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number
   const latest = latestVersion(migrations)
   if (current > latest) throw new NewerSchemaError(current, latest)
+  // A step this build does not know, even below its latest number, came from a newer build.
+  const known = new Set(migrations.map((m) => m.version))
+  const unknown = [...(appliedVersions(db) ?? [])].filter((v) => !known.has(v))
+  if (unknown.length) throw new NewerSchemaError(Math.max(...unknown), latest)
 }
 
 function quickCheck(db: Db): void {
@@ -72,15 +86,37 @@ function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000')
 }
 
-/** Runs every migration newer than the file's user_version, each in its own transaction. */
+/**
+ * Runs every migration the file has not applied, in version order, each in its own transaction.
+ * Applied steps are recorded by version, not as one high-water mark: each domain owns a range
+ * of numbers, so a step added later to a lower range (library 23 after photo weather 40) still
+ * runs on a file that already has the higher one. user_version stays the highest applied.
+ */
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   checkVersion(db, migrations)
-  const current = db.pragma('user_version', { simple: true }) as number
+  let applied = appliedVersions(db)
+  if (!applied) {
+    // A file from before steps were recorded applied every step up to its user_version.
+    const current = db.pragma('user_version', { simple: true }) as number
+    db.transaction(() => {
+      db.exec(`CREATE TABLE schema_migrations (
+        version INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        applied_at INTEGER NOT NULL
+      ) STRICT`)
+      const record = db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)')
+      for (const m of migrations) if (m.version <= current) record.run(m.version, m.name)
+    })()
+    applied = appliedVersions(db) ?? new Set()
+  }
+  const record = db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (m.version <= current) continue
+    if (applied.has(m.version)) continue
     db.transaction(() => {
       m.up(db)
-      db.pragma(`user_version = ${m.version}`)
+      record.run(m.version, m.name, Date.now())
+      const current = db.pragma('user_version', { simple: true }) as number
+      if (m.version > current) db.pragma(`user_version = ${m.version}`)
     })()
   }
   return latestVersion(migrations)
