@@ -2,9 +2,26 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import type { AppWindow } from './app-window'
 
 export type LiveCard =
-  'Renderer frames' | 'Main event loop' | 'CPU by process' | 'Worker pool' | 'Network'
+  | 'Renderer frames'
+  | 'Main event loop'
+  | 'Main thread'
+  | 'CPU by process'
+  | 'Memory by process'
+  | 'Worker pool'
+  | 'Network'
 
-/** The Activity view: the live charts, and "Test both" (one batch, four strategies). */
+/** A "Test both" chart: one figure across strategies, median and range. */
+export type FigureChart =
+  | 'Throughput'
+  | "Main's loop delay p99"
+  | 'Weather refresh p99'
+  | "The window's input p99"
+  | "The window's frame p99"
+  | "Main's peak memory"
+  | "Workers' peak memory (all together)"
+  | "Main's memory before → after (retained)"
+
+/** The Activity view: the live charts, and "Test both" (one batch, several strategies). */
 export class ActivityPage {
   constructor(private readonly app: AppWindow) {}
 
@@ -24,6 +41,21 @@ export class ActivityPage {
   chart(name: LiveCard): Locator {
     return this.card(name).getByRole('img')
   }
+  /** The Pause / Resume button over the live charts. */
+  get pauseButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Pause|Resume)$/ })
+  }
+  /** The line over the charts: how much history they show, or where they were paused. */
+  get liveStatus(): Locator {
+    return this.page.getByRole('main', { name: 'Activity' }).getByRole('status')
+  }
+  /** The seconds of history the live charts show, read from the line over them. */
+  async shownSeconds(): Promise<number> {
+    const text = (await this.liveStatus.textContent()) ?? ''
+    const m = /The last (\d+) (s|min)/.exec(text)
+    if (!m) return 0
+    return Number(m[1]) * (m[2] === 'min' ? 60 : 1)
+  }
   /** A process in the CPU and memory table, e.g. /Main/ or /Image worker/. */
   process(name: RegExp): Locator {
     return this.card('CPU by process').getByRole('rowheader', { name })
@@ -38,7 +70,15 @@ export class ActivityPage {
     photos: number
     maxWorkers: number
     refreshWeather: boolean
+    /** Measured passes per strategy (the form's default is 3). */
+    repeats?: number
+    workload?: 'Process images' | 'Download and process'
   }): Promise<void> {
+    if (options.workload) await this.page.getByRole('radio', { name: options.workload }).check()
+    if (options.repeats !== undefined)
+      await this.page
+        .getByRole('spinbutton', { name: 'Repeats per strategy' })
+        .fill(String(options.repeats))
     await this.page
       .getByRole('spinbutton', { name: 'Number of generated photos' })
       .fill(String(options.photos))
@@ -63,9 +103,13 @@ export class ActivityPage {
   strategy(name: RegExp): Locator {
     return this.results.getByRole('rowheader', { name })
   }
-  /** The speedup chart; its accessible name lists each strategy's speedup. */
-  speedupChart(name: RegExp): Locator {
-    return this.results.getByRole('img', { name })
+  /** The run's computed sentence. */
+  get verdict(): Locator {
+    return this.results.getByRole('region', { name: 'Verdict' })
+  }
+  /** A figure's chart; its accessible name lists each strategy's median (and range). */
+  figureChart(title: FigureChart): Locator {
+    return this.results.getByRole('img', { name: new RegExp(`^${escape(title)}:`) })
   }
   /** Exports the shown run as CSV; resolves to the downloaded file's text. */
   async exportCsv(): Promise<string> {
@@ -76,3 +120,5 @@ export class ActivityPage {
     return Buffer.concat(chunks).toString('utf8')
   }
 }
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

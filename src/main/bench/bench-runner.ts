@@ -165,9 +165,11 @@ export function benchRunner(ctx: RunContext, deps: BenchDeps, repo: BenchRunRepo
         const outDir = join(ctx.paths.cache, 'bench-out', `${id}-${index}`)
         const downloadsDir = join(ctx.paths.cache, 'bench-downloads', `${id}-${index}`)
         const store = (result: StrategyResult): void => {
-          // Stored as it goes, keeping the window's figures already reported.
+          // Stored as it goes, keeping the window's figures already reported, for earlier
+          // strategies too: the window reports a strategy's last pass after the next one began.
           const stored = repo.get(id)?.results ?? []
-          results[index] = keepRenderer(stored[index], result)
+          results[index] = result
+          for (const [i, r] of results.entries()) results[i] = keepRenderer(stored[i], r)
           repo.update(id, { results: [...results] })
         }
         const result = await runPlan({

@@ -1,178 +1,214 @@
-import type { ActivitySample, ProcessSample } from '@shared/contract'
+import { useState } from 'react'
+import { activityBudgets, type ActivitySample } from '@shared/contract'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { LineChart } from '../../components/LineChart'
-import { useActivitySamples } from '../../hooks/use-activity'
-import { useFrameStats } from '../../hooks/use-frame-stats'
+import { LIVE_CAPACITY, useActivitySamples } from '../../hooks/use-activity'
+import { useFrameStats, type FrameWindow } from '../../hooks/use-frame-stats'
 import { formatDuration } from '../library/format'
+import buttons from '../../components/buttons.module.css'
 import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
+import { NetworkSummary } from './NetworkSummary'
 import { ProcessBars } from './ProcessBars'
+import { processSeries } from './process-series'
 import styles from './LiveActivity.module.css'
 
-const CAPACITY = 120 // one minute at two samples a second
+/** A frame this long is a long task's worth of stall: the frames chart's budget line. */
+const FRAME_BUDGET_MS = 50
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
-const cpuOf = (s: ActivitySample, kind: ProcessSample['kind']): number =>
-  sum(s.processes.filter((p) => p.kind === kind).map((p) => p.cpuPercent))
-
-/** The app's background work, live: how smooth the window is and what each process does. */
-export function LiveActivity() {
-  const frames = useFrameStats(500, CAPACITY)
-  const { samples, span } = useActivitySamples(CAPACITY)
-  const last = samples.at(-1)
-  const finished = samples.flatMap((s) => s.network.finished).slice(-200)
-
-  return (
-    <div className={styles.grid}>
-      <section className={layout.card} aria-label="Renderer frames">
-        <LineChart
-          title="Frame time (renderer, p99 per ½ s)"
-          unit="ms"
-          capacity={CAPACITY}
-          minMax={40}
-          reference={{ value: 1000 / 60, label: '60 fps budget' }}
-          series={[
-            { label: 'p99', color: 'var(--chart-1)', values: frames.map((f) => f.frameP99Ms) },
-            { label: 'worst', color: 'var(--chart-3)', values: frames.map((f) => f.frameMaxMs) }
-          ]}
-        />
-        <p className={`${text.muted} ${text.small}`}>
-          Long tasks (≥ 50 ms) in the last minute:{' '}
-          <strong data-testid="long-task-count">{sum(frames.map((f) => f.longTasks))}</strong>
-        </p>
-      </section>
-
-      <section className={layout.card} aria-label="Main event loop">
-        <LineChart
-          title="Main-process event-loop delay"
-          unit="ms"
-          capacity={CAPACITY}
-          minMax={20}
-          digits={1}
-          reference={{ value: 20, label: '20 ms target' }}
-          series={[
-            { label: 'p99', color: 'var(--chart-1)', values: samples.map((s) => s.loop.p99Ms) },
-            { label: 'max', color: 'var(--chart-3)', values: samples.map((s) => s.loop.maxMs) }
-          ]}
-        />
-        {span && span.samples > 0 && (
-          <p className={`${text.muted} ${text.small}`} data-testid="loop-span">
-            Since this view opened ({formatDuration(span.forMs / 1000)}): p99{' '}
-            <strong>{span.p99Ms.toFixed(1)} ms</strong>, max {span.maxMs.toFixed(1)} ms
-          </p>
-        )}
-      </section>
-
-      <section className={layout.card} aria-label="CPU by process">
-        <LineChart
-          title="CPU (100% = one core)"
-          unit="%"
-          capacity={CAPACITY}
-          minMax={100}
-          series={[
-            {
-              label: 'main',
-              color: 'var(--chart-1)',
-              values: samples.map((s) => cpuOf(s, 'main'))
-            },
-            {
-              label: 'workers',
-              color: 'var(--chart-2)',
-              values: samples.map((s) => cpuOf(s, 'worker'))
-            },
-            ...(last?.rendererMeasured
-              ? [
-                  {
-                    label: 'renderer',
-                    color: 'var(--chart-3)',
-                    values: samples.map((s) => cpuOf(s, 'renderer'))
-                  }
-                ]
-              : [])
-          ]}
-        />
-        <ProcessBars
-          processes={last?.processes ?? []}
-          rendererMeasured={last?.rendererMeasured ?? false}
-        />
-      </section>
-
-      <section className={layout.card} aria-label="Worker pool">
-        <LineChart
-          title="Worker pool"
-          unit=""
-          capacity={CAPACITY}
-          minMax={4}
-          series={[
-            {
-              label: 'busy workers',
-              color: 'var(--chart-2)',
-              values: samples.map((s) => s.pool?.busy ?? 0)
-            },
-            {
-              label: 'queued files',
-              color: 'var(--chart-4)',
-              values: samples.map((s) => s.pool?.queued ?? 0)
-            }
-          ]}
-        />
-        <p className={`${text.muted} ${text.small}`}>
-          {last?.pool
-            ? `${last.pool.busy} of ${last.pool.workers} workers busy, ${last.pool.inFlight} files in flight, ${last.pool.queued} queued`
-            : 'No worker pool running — it starts with an import.'}
-        </p>
-      </section>
-
-      <section className={layout.card} aria-label="Network">
-        <LineChart
-          title="Network requests"
-          unit=""
-          capacity={CAPACITY}
-          minMax={2}
-          series={[
-            {
-              label: 'in flight',
-              color: 'var(--chart-1)',
-              values: samples.map((s) => s.network.inFlight.length)
-            }
-          ]}
-        />
-        <NetworkSummary sample={last} finished={finished} />
-      </section>
-    </div>
-  )
+interface Shown {
+  samples: ActivitySample[]
+  frames: FrameWindow[]
 }
 
-function NetworkSummary({
-  sample,
-  finished
-}: {
-  sample: ActivitySample | undefined
-  finished: ActivitySample['network']['finished']
-}) {
-  const times = finished.map((f) => f.ms).sort((a, b) => a - b)
-  const p50 = times[Math.floor(times.length / 2)]
-  const failed = finished.filter((f) => !f.ok).length
+/** The app's background work, live, after the five minutes main kept before the view opened. */
+export function LiveActivity() {
+  const liveFrames = useFrameStats(500, LIVE_CAPACITY)
+  const { samples: liveSamples, span, historyError } = useActivitySamples()
+  // Paused: the charts hold still for inspection while the samples keep arriving behind.
+  const [paused, setPaused] = useState<(Shown & { at: number }) | null>(null)
+  const { samples, frames } = paused ?? { samples: liveSamples, frames: liveFrames }
+  const last = samples.at(-1)
+  const times = samples.map((s) => s.at)
+  const finished = samples.flatMap((s) => s.network.finished).slice(-200)
+  const sched = samples.some((s) => s.sched)
+
   return (
-    <div className={text.small}>
-      {sample?.network.inFlight.length ? (
-        <ul className={styles.plainList}>
-          {sample.network.inFlight.slice(0, 5).map((r, i) => (
-            <li key={i}>
-              {r.label}{' '}
-              <span className={text.muted}>
-                — {r.host}, {Math.round(r.ageMs)} ms
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className={text.muted}>Nothing in flight.</p>
+    <>
+      <div className={styles.bar}>
+        <button
+          type="button"
+          className={paused ? buttons.primary : undefined}
+          aria-pressed={paused !== null}
+          onClick={() =>
+            setPaused(paused ? null : { samples: liveSamples, frames: liveFrames, at: Date.now() })
+          }
+        >
+          {paused ? 'Resume' : 'Pause'}
+        </button>
+        <span className={`${text.muted} ${text.small}`} role="status">
+          {paused
+            ? `Paused at ${new Date(paused.at).toLocaleTimeString()}: point at a chart to read any moment.`
+            : times.length > 1
+              ? `The last ${formatDuration((times.at(-1)! - times[0]!) / 1000)}, twice a second; point at a chart to read any moment.`
+              : 'Waiting for the first samples…'}
+        </span>
+      </div>
+      {historyError && (
+        <ErrorNotice error={historyError} what="Main's last five minutes could not be read" />
       )}
-      <p className={text.muted}>
-        {times.length
-          ? `Last ${times.length} requests: median ${Math.round(p50 ?? 0)} ms, slowest ${Math.round(times.at(-1) ?? 0)} ms${failed ? `, ${failed} failed` : ''}`
-          : 'No requests in the last minute.'}
-      </p>
-    </div>
+      <div className={styles.grid}>
+        <section className={layout.card} aria-label="Main event loop">
+          <LineChart
+            title="Main-process event-loop delay (per ½ s)"
+            unit="ms"
+            times={times}
+            minMax={20}
+            digits={1}
+            series={[
+              {
+                label: 'p99',
+                color: 'var(--chart-1)',
+                values: samples.map((s) => s.loop.p99Ms),
+                budget: activityBudgets.loopP99Ms
+              },
+              {
+                label: 'max',
+                color: 'var(--chart-3)',
+                values: samples.map((s) => s.loop.maxMs),
+                budget: activityBudgets.loopMaxMs
+              }
+            ]}
+          />
+          {span && span.samples > 0 && (
+            <p className={`${text.muted} ${text.small}`} data-testid="loop-span">
+              Since this view opened ({formatDuration(span.forMs / 1000)}): p99{' '}
+              <strong>{span.p99Ms.toFixed(1)} ms</strong>, max {span.maxMs.toFixed(1)} ms
+            </p>
+          )}
+        </section>
+
+        <section className={layout.card} aria-label="Main thread">
+          <LineChart
+            title="Main's thread: running vs waiting for a CPU (ms per s)"
+            unit="ms/s"
+            times={times}
+            minMax={200}
+            series={[
+              {
+                label: 'busy',
+                color: 'var(--chart-1)',
+                values: samples.map((s) => s.sched?.busyMsPerS ?? 0)
+              },
+              {
+                label: 'run-queue wait',
+                color: 'var(--chart-4)',
+                values: samples.map((s) => s.sched?.runqueueWaitMsPerS ?? 0),
+                budget: activityBudgets.runqueueWaitMsPerS
+              }
+            ]}
+          />
+          <p className={`${text.muted} ${text.small}`}>
+            {sched
+              ? 'Busy: main ran JavaScript or native work. Waiting: it was ready to run, but every core was taken. Delay with little busy time is waiting.'
+              : 'This system does not report how long main waits for a CPU (Linux only).'}
+          </p>
+        </section>
+
+        <section className={layout.card} aria-label="CPU by process">
+          <LineChart
+            title="CPU by process, stacked (100% = one core)"
+            unit="%"
+            times={times}
+            stacked
+            minMax={100}
+            series={processSeries(samples, (p) => p.cpuPercent)}
+          />
+          <ProcessBars
+            processes={last?.processes ?? []}
+            rendererMeasured={last?.rendererMeasured ?? false}
+          />
+        </section>
+
+        <section className={layout.card} aria-label="Memory by process">
+          <LineChart
+            title="Memory by process, stacked (RSS)"
+            unit="MB"
+            times={times}
+            stacked
+            minMax={100}
+            series={processSeries(samples, (p) => p.rssMb)}
+          />
+        </section>
+
+        <section className={layout.card} aria-label="Renderer frames">
+          <LineChart
+            title="Frame time (this window, per ½ s)"
+            unit="ms"
+            times={frames.map((f) => f.at)}
+            minMax={40}
+            series={[
+              { label: 'p99', color: 'var(--chart-1)', values: frames.map((f) => f.frameP99Ms) },
+              {
+                label: 'worst',
+                color: 'var(--chart-3)',
+                values: frames.map((f) => f.frameMaxMs),
+                budget: FRAME_BUDGET_MS
+              }
+            ]}
+          />
+          <p className={`${text.muted} ${text.small}`}>
+            Long tasks (≥ 50 ms) since this view opened:{' '}
+            <strong data-testid="long-task-count">
+              {frames.reduce((n, f) => n + f.longTasks, 0)}
+            </strong>
+            . Measured in the page, so it starts when the view opens.
+          </p>
+        </section>
+
+        <section className={layout.card} aria-label="Worker pool">
+          <LineChart
+            title="Worker pool"
+            unit=""
+            times={times}
+            minMax={4}
+            series={[
+              {
+                label: 'busy workers',
+                color: 'var(--chart-2)',
+                values: samples.map((s) => s.pool?.busy ?? 0)
+              },
+              {
+                label: 'queued files',
+                color: 'var(--chart-4)',
+                values: samples.map((s) => s.pool?.queued ?? 0)
+              }
+            ]}
+          />
+          <p className={`${text.muted} ${text.small}`}>
+            {last?.pool?.workers
+              ? `${last.pool.busy} of ${last.pool.workers} workers busy, ${last.pool.inFlight} files in flight, ${last.pool.queued} queued`
+              : 'No worker pool running — it starts with an import.'}
+          </p>
+        </section>
+
+        <section className={layout.card} aria-label="Network">
+          <LineChart
+            title="Network requests"
+            unit=""
+            times={times}
+            minMax={2}
+            series={[
+              {
+                label: 'in flight',
+                color: 'var(--chart-1)',
+                values: samples.map((s) => s.network.inFlight.length)
+              }
+            ]}
+          />
+          <NetworkSummary sample={last} finished={finished} />
+        </section>
+      </div>
+    </>
   )
 }

@@ -1,22 +1,37 @@
-import { useId, useState, type FormEvent } from 'react'
-import { strategyLabels, type BenchRun } from '@shared/contract'
+import { useState } from 'react'
+import { strategyLabels, workloadLabels, type BenchProgress, type BenchRun } from '@shared/contract'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useRendererProbe } from '../../hooks/use-renderer-probe'
 import { call, errorText } from '../../lib/api'
 import { cx } from '../../lib/cx'
 import { downloadText } from '../../lib/download'
+import { FigureCharts } from './FigureCharts'
+import { PastRuns } from './PastRuns'
 import { ResultsTable } from './ResultsTable'
-import { SpeedupChart } from './SpeedupChart'
+import { RunForm } from './RunForm'
+import { hasWorkers } from './strategy-names'
 import { useBench } from './use-bench'
 import buttons from '../../components/buttons.module.css'
 import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
 import styles from './TestBoth.module.css'
 
-const cores = navigator.hardwareConcurrency || 2
+function progressTitle(p: BenchProgress): string {
+  if (p.phase === 'preparing') return 'Preparing the sample…'
+  const plan = p.plans[p.index]!
+  const pass =
+    p.repeat === undefined
+      ? ''
+      : p.repeat === 0
+        ? ' — warm-up'
+        : ` — repeat ${p.repeat} of ${p.repeats ?? p.repeat}`
+  return `Running ${p.index + 1} of ${p.plans.length}: ${strategyLabels[plan.strategy]}${
+    hasWorkers(plan) ? ` × ${plan.workers}` : ''
+  }${pass}`
+}
 
-/** "Test both": run one batch in main, on threads and in worker processes, and compare. */
+/** "Test both": run one batch several ways, each repeated, and say what the run showed. */
 export function TestBoth() {
   const { runs, progress, loaded, error: runsError } = useBench()
   const [selected, setSelected] = useState<number | null>(null)
@@ -47,15 +62,7 @@ export function TestBoth() {
       {progress && (
         <section className={layout.card} aria-label="Run in progress">
           <div className={layout.toolbar}>
-            <strong>
-              {progress.phase === 'preparing'
-                ? 'Preparing the sample…'
-                : `Running ${progress.index + 1} of ${progress.plans.length}: ${strategyLabels[progress.plans[progress.index]!.strategy]}${
-                    progress.plans[progress.index]!.strategy === 'in-main'
-                      ? ''
-                      : ` × ${progress.plans[progress.index]!.workers}`
-                  }`}
-            </strong>
+            <strong>{progressTitle(progress)}</strong>
             <span className={text.muted}>
               {progress.total ? `${progress.done} / ${progress.total} images` : progress.detail}
             </span>
@@ -75,8 +82,9 @@ export function TestBoth() {
             label="Strategy progress"
           />
           <p className={`${text.muted} ${text.small}`}>
-            The weather refresh and a scripted interaction run alongside, so each strategy&apos;s
-            cost to the rest of the app is measured too.
+            Each strategy runs once to warm up, then is measured on every repeat. The weather
+            refresh and a scripted interaction run alongside, so each strategy&apos;s cost to the
+            rest of the app is measured too.
           </p>
         </section>
       )}
@@ -84,7 +92,10 @@ export function TestBoth() {
         <section className={layout.card} aria-label="Run results">
           <div className={layout.toolbar}>
             <h2 className={styles.cardTitle}>
-              Run {shown.id} — {shown.sampleLabel}
+              Run {shown.id} — {workloadLabels[shown.workload ?? 'images']}, {shown.sampleLabel}
+              {shown.repeats && shown.repeats > 1 && (
+                <span className={styles.pill}>{shown.repeats} repeats each</span>
+              )}
               {shown.jsStage && <span className={styles.pill}>+ JS stage</span>}
             </h2>
             <span className={cx(styles.pill, styles[shown.status])}>{shown.status}</span>
@@ -96,11 +107,20 @@ export function TestBoth() {
               Export JSON
             </button>
           </div>
+          <Verdict run={shown} />
           {shown.note && <p className={text.muted}>{shown.note}</p>}
           {shown.results.length > 0 ? (
             <>
+              <FigureCharts run={shown} />
+              <h3 className={styles.sectionTitle}>Medians, with the range over the repeats</h3>
               <ResultsTable run={shown} />
-              <SpeedupChart run={shown} />
+              {shown.machine && (
+                <p className={`${text.muted} ${text.small}`}>
+                  Measured on {shown.machine.cores} cores ({shown.machine.cpuModel}),{' '}
+                  {Math.round(shown.machine.memoryMb / 1024)} GB, {shown.machine.os}; load average{' '}
+                  {shown.machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')} before the run.
+                </p>
+              )}
             </>
           ) : (
             <p className={text.muted}>No strategy has finished yet.</p>
@@ -116,150 +136,19 @@ export function TestBoth() {
   )
 }
 
-function RunForm({
-  running,
-  onError,
-  onStarted
-}: {
-  running: boolean
-  onError: (e: string | null) => void
-  onStarted: (id: number) => void
-}) {
-  const id = useId()
-  const [kind, setKind] = useState<'generated' | 'folder'>('generated')
-  const [count, setCount] = useState(24)
-  const [folder, setFolder] = useState('')
-  const [maxWorkers, setMaxWorkers] = useState(cores)
-  const [jsStage, setJsStage] = useState(false)
-  const [withWeather, setWithWeather] = useState(true)
-
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault()
-    onError(null)
-    try {
-      const sample = kind === 'generated' ? { kind, count } : { kind, path: folder.trim() }
-      const { runId } = await call('bench:start', { sample, maxWorkers, jsStage, withWeather })
-      onStarted(runId)
-    } catch (err) {
-      onError(errorText(err))
-    }
-  }
-
+/** The run's computed sentence, first and large: what a reader came to learn. */
+function Verdict({ run }: { run: BenchRun }) {
+  const sentence =
+    run.verdict ??
+    (run.status === 'running'
+      ? 'The verdict comes when every strategy has run.'
+      : 'No verdict: the strategies it compares did not all finish.')
   return (
-    <form
-      className={`${layout.card} ${styles.runForm}`}
-      onSubmit={(e) => void submit(e)}
-      aria-label="New comparison"
+    <section
+      className={cx(styles.verdict, !run.verdict && styles.verdictPending)}
+      aria-label="Verdict"
     >
-      <fieldset>
-        <legend>Sample</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={kind === 'generated'}
-            onChange={() => setKind('generated')}
-          />{' '}
-          Generated photos
-        </label>
-        <label>
-          <span className={text.visuallyHidden}>Number of generated photos</span>
-          <input
-            type="number"
-            min={4}
-            max={1000}
-            value={count}
-            disabled={kind !== 'generated'}
-            onChange={(e) => setCount(Number(e.target.value))}
-          />
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={kind === 'folder'}
-            onChange={() => setKind('folder')}
-          />{' '}
-          A folder
-        </label>
-        <label className={styles.grow}>
-          <span className={text.visuallyHidden}>Folder path</span>
-          <input
-            type="text"
-            placeholder="/path/to/photos"
-            value={folder}
-            disabled={kind !== 'folder'}
-            onChange={(e) => setFolder(e.target.value)}
-          />
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>Strategies</legend>
-        <span className={`${text.muted} ${text.small}`}>
-          main process, worker threads × {cores}, worker processes × 1 to
-        </span>
-        <label>
-          <span className={text.visuallyHidden}>Most worker processes</span>
-          <input
-            type="number"
-            min={1}
-            max={64}
-            value={maxWorkers}
-            onChange={(e) => setMaxWorkers(Number(e.target.value))}
-          />
-        </label>
-        <label>
-          <input type="checkbox" checked={jsStage} onChange={(e) => setJsStage(e.target.checked)} />{' '}
-          Add a CPU-bound JavaScript stage
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={withWeather}
-            onChange={(e) => setWithWeather(e.target.checked)}
-          />{' '}
-          Refresh weather meanwhile
-        </label>
-      </fieldset>
-      <button
-        type="submit"
-        className={buttons.primary}
-        disabled={running || (kind === 'folder' && !folder.trim())}
-      >
-        {running ? 'Running…' : 'Run comparison'}
-      </button>
-    </form>
-  )
-}
-
-function PastRuns({
-  runs,
-  selected,
-  onSelect
-}: {
-  runs: BenchRun[]
-  selected: number | null
-  onSelect: (id: number) => void
-}) {
-  return (
-    <section className={layout.card} aria-label="Past runs">
-      <h2 className={styles.cardTitle}>Past runs</h2>
-      <ul className={styles.runList}>
-        {runs.map((r) => (
-          <li key={r.id}>
-            <button
-              type="button"
-              aria-current={r.id === selected ? 'true' : undefined}
-              onClick={() => onSelect(r.id)}
-            >
-              <span>Run {r.id}</span>
-              <span className={text.muted}>{new Date(r.startedAt).toLocaleString()}</span>
-              <span className={text.muted}>{r.sampleLabel}</span>
-              <span className={cx(styles.pill, styles[r.status])}>{r.status}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <p>{sentence}</p>
     </section>
   )
 }
