@@ -22,6 +22,14 @@ const quarters = (values: (number | null)[]): Minutely => ({
 })
 
 describe('rain in the next two hours', () => {
+  it('says a horizon in whole quarter hours, never an odd minute count', () => {
+    expect(nowcastWords({ kind: 'dry', horizonMin: 93 })).toBe(
+      'No rain expected in the next 1 h 30 min'
+    )
+    expect(nowcastWords({ kind: 'dry', horizonMin: 118 })).toBe('No rain expected in the next 2 h')
+    expect(nowcastWords({ kind: 'dry', horizonMin: 7 })).toBe('No rain expected in the next 15 min')
+  })
+
   it('says when rain starts: "Rain starting in about 20 min"', () => {
     // Now is 12:05. The quarter 12:30–12:45 is the first wet one: it starts in 25 min.
     const n = rainNowcast(quarters([0, 0, 0.4, 0.8, 0.2, 0, 0, 0]), T0 + 300)

@@ -67,10 +67,14 @@ function about(minutes: number): string {
   return rest ? `about ${h} h ${rest} min` : `about ${h} h`
 }
 
-const span = (minutes: number): string =>
-  minutes >= 60 && minutes % 60 < 8
-    ? `${Math.round(minutes / 60)} h`
-    : `${Math.max(15, minutes)} min`
+/** A horizon in whole quarter hours ("45 min", "1 h 30 min", "2 h"): the steps are quarters. */
+function span(minutes: number): string {
+  const m = Math.max(15, Math.round(minutes / 15) * 15)
+  if (m < 60) return `${m} min`
+  const h = Math.floor(m / 60)
+  const rest = m % 60
+  return rest ? `${h} h ${rest} min` : `${h} h`
+}
 
 /** The nowcast in one line ("Rain starting in about 20 min"); null when there is none. */
 export function nowcastWords(n: Nowcast): string | null {
