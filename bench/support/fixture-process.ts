@@ -12,7 +12,10 @@ export interface FixtureProcess {
  * Starts the Open-Meteo fixture in its own process, so its JSON building never counts as the
  * benchmarked process's event-loop delay.
  */
-export async function startFixtureProcess(latencyMs: number): Promise<FixtureProcess> {
+export async function startFixtureProcess(
+  latencyMs: number,
+  extraArgs: readonly string[] = []
+): Promise<FixtureProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -22,7 +25,8 @@ export async function startFixtureProcess(latencyMs: number): Promise<FixturePro
       '--port',
       '0',
       '--latency',
-      String(latencyMs)
+      String(latencyMs),
+      ...extraArgs
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], cwd: resolve(__dirname, '../..') }
   )

@@ -18,6 +18,7 @@ import { SettingsRepository } from '../platform/store/settings-repository'
 import { TaskTracker } from '../platform/tasks/task-tracker'
 import { pathGrantsFor, type PathGrants } from '../security/path-grants'
 import { setupWeather } from '../weather/weather-service'
+import { setupPhotoWeather } from '../library/photo-weather/photo-weather-service'
 
 export interface CoreOptions {
   readonly userDataDir: string
@@ -78,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
 
   const weather = setupWeather(ctx('weather'))
   const library = setupLibrary(ctx('library'))
+  const photoWeather = setupPhotoWeather(ctx('photo-weather'), weather.pastWeather)
   const processStats = options.processStats ?? createNodeProcessStats()
   const bench = setupBench(ctx('bench'), {
     processStats,
@@ -87,7 +89,7 @@ export function createCore(options: CoreOptions): Core {
       await router.dispatch('weather:refresh-all', {})
     }
   })
-  const services = [weather, library, bench]
+  const services = [weather, library, bench, photoWeather]
   const activity = setupActivityMonitor({
     bus,
     log: log.child('activity'),
@@ -108,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
       }),
       ...weather.handlers,
       ...library.handlers,
+      ...photoWeather.handlers,
       ...bench.handlers,
       ...activity.handlers
     },

@@ -11,12 +11,17 @@ import { RefreshScheduler } from './refresh-scheduler'
 import { WeatherRefresher } from './weather-refresher'
 import { resolveBaseUrls } from './open-meteo/weather-urls'
 import { weatherHandlers, type WeatherDesk } from './weather-handlers'
+import { CallBudget } from './open-meteo/call-budget'
+import { realSleep } from './open-meteo/sleep'
+import { pastWeatherSource, type PastWeatherSource } from './past-weather-source'
 
 /**
  * The weather desk: places, batched async fetching and every report stored. All network work
  * is async I/O here in main; the window only ever reads stored rows and hears events.
  */
-export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
+export function setupWeather(
+  ctx: ServiceContext
+): Service<WeatherChannel> & { readonly pastWeather: PastWeatherSource } {
   const { bus, now } = ctx
   const places = new PlaceRepository(ctx.db, now)
   const reports = new ReportRepository(ctx.db)
@@ -29,6 +34,7 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
       resolveBaseUrls(ctx.settings.get().weatherBaseUrl, ctx.config.weatherUrl ?? undefined),
     track: (host, label) => ctx.network.start(host, label),
     log: ctx.log.child('open-meteo'),
+    budget: new CallBudget(now, realSleep, 65_000),
     onEvent: (e) => {
       if (e.type === 'paused')
         ctx.log.warn('Open-Meteo host paused', { api: e.api, until: e.until })
@@ -118,6 +124,7 @@ export function setupWeather(ctx: ServiceContext): Service<WeatherChannel> {
 
   return {
     handlers: weatherHandlers(desk),
+    pastWeather: pastWeatherSource(client),
     start() {
       purge()
       scheduler.start()

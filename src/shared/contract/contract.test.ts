@@ -11,7 +11,7 @@ import {
 describe('contract', () => {
   it('names every request domain:verb and every event domain:happening', () => {
     for (const name of [...channels, ...eventNames])
-      expect(name).toMatch(/^[a-z]+:[a-z]+(-[a-z]+)*$/)
+      expect(name).toMatch(/^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/)
   })
 
   it('gives every request a params object schema that refuses unknown keys', () => {

@@ -4,6 +4,7 @@ import { appEvents, appRequests } from './app'
 import { benchEvents, benchRequests } from './bench'
 import type { Envelope } from './errors'
 import { libraryEvents, libraryRequests } from './library'
+import { photoWeatherEvents, photoWeatherRequests } from './photo-weather'
 import { weatherEvents, weatherRequests } from './weather'
 
 /** Every request the renderer can make, `domain:verb` → params and result schemas. */
@@ -11,6 +12,7 @@ export const requests = {
   ...appRequests,
   ...weatherRequests,
   ...libraryRequests,
+  ...photoWeatherRequests,
   ...activityRequests,
   ...benchRequests
 } as const
@@ -20,6 +22,7 @@ export const events = {
   ...appEvents,
   ...weatherEvents,
   ...libraryEvents,
+  ...photoWeatherEvents,
   ...activityEvents,
   ...benchEvents
 } as const
@@ -29,6 +32,7 @@ export type Requests = typeof requests
 export type AppChannel = keyof typeof appRequests
 export type WeatherChannel = keyof typeof weatherRequests
 export type LibraryChannel = keyof typeof libraryRequests
+export type PhotoWeatherChannel = keyof typeof photoWeatherRequests
 export type ActivityChannel = keyof typeof activityRequests
 export type BenchChannel = keyof typeof benchRequests
 export type Channel = keyof Requests
@@ -63,3 +67,4 @@ export * from './activity'
 export * from './bench'
 export * from './weather'
 export * from './library'
+export * from './photo-weather'

@@ -18,7 +18,9 @@ const fields = {
   /** Empty means the real Open-Meteo endpoints. */
   weatherBaseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
   /** null means one worker per core. */
-  importWorkers: z.number().int().min(1).max(64).nullable()
+  importWorkers: z.number().int().min(1).max(64).nullable(),
+  /** Photo weather: off until the user agrees to send rounded places and dates to Open-Meteo. */
+  photoWeather: z.boolean()
 }
 
 /** User settings, persisted in SQLite, one row per key. */
@@ -39,7 +41,8 @@ export const defaultSettings: Settings = {
   refreshIntervalMin: 30,
   reportRetentionDays: null,
   weatherBaseUrl: '',
-  importWorkers: null
+  importWorkers: null,
+  photoWeather: false
 }
 
 /** Reads one stored value; a value that no longer fits its schema falls back to the default. */

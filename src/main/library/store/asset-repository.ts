@@ -1,5 +1,6 @@
 import { sidecarFile } from '@shared/library/thumbnails'
 import type { ImageFacts } from '@shared/worker/image-protocol'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../platform/store/database'
 import { loadedDHashIndex } from './dhash-index'
 import { ID_LIST } from './photo-rows'
@@ -36,6 +37,7 @@ export class AssetRepository {
   private readonly orphansOf
   private readonly toSweep
   private readonly similar
+  private captureTime: Statement<[string, number | null, string]> | null = null
 
   constructor(private readonly db: Db) {
     // A newer thumbnail version replaces the row; the same version is left as it is.
@@ -86,6 +88,13 @@ export class AssetRepository {
       version: facts.version
     })
     if (changes > 0) this.similar.record(facts.hash, facts.phash)
+    if (changes > 0 && facts.takenLocal) {
+      // Columns of photo weather's migrations (40–49): prepared only when there is a time to keep.
+      this.captureTime ??= this.db.prepare<[string, number | null, string]>(
+        'UPDATE library_assets SET taken_local = ?, taken_offset = ? WHERE hash = ?'
+      )
+      this.captureTime.run(facts.takenLocal, facts.takenOffset ?? null, facts.hash)
+    }
   }
 
   get(hash: string): AssetRow | undefined {

@@ -13,7 +13,16 @@ import {
   type UnitBlocks
 } from '@shared/weather/forecast-schema'
 import type { Logger } from '../../platform/log'
+import { callWeight } from '@shared/weather/call-weight'
+import type { CallBudget } from './call-budget'
 import { HostLimiter } from './host-limiter'
+import {
+  pastHoursLocationSchema,
+  pastHoursUnitBlocks,
+  pastHoursUrl,
+  type PastHoursLocation,
+  type PastRange
+} from './past-hours'
 import { fetchText, type TextResponse } from './http-text'
 import { describeHttpFailure } from './http-failure'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry-policy'
@@ -61,6 +70,8 @@ export interface ClientOptions {
   track?: (host: string, label: string) => (ok: boolean) => void
   /** Where answers Skyfolio does not understand are described in full (users see words). */
   log?: Logger
+  /** Open-Meteo's per-minute/hour/day limits, counted by each call's weight, for every API. */
+  budget?: CallBudget
 }
 
 const labels: Record<Api, string> = {
@@ -148,6 +159,21 @@ export class OpenMeteoClient {
     return this.locations('archive', url, points.length, signal, observed)
   }
 
+  /** Hourly past weather (photo weather): the archive, or the forecast API's past days. */
+  pastHours(
+    points: readonly GeoPoint[],
+    range: PastRange,
+    signal?: AbortSignal
+  ): Promise<PastHoursLocation[]> {
+    const api: Api = range.kind === 'archive' ? 'archive' : 'forecast'
+    const url = pastHoursUrl(this.base(api), points, range)
+    return this.locations(api, url, points.length, signal, {
+      schema: pastHoursLocationSchema,
+      units: pastHoursUnitBlocks,
+      label: 'past weather'
+    })
+  }
+
   search(name: string, count: number, signal?: AbortSignal): Promise<GeoHit[]> {
     const url = searchUrl(this.base('geocoding'), name, count)
     return this.requests.run(url, signal, (s) =>
@@ -194,6 +220,7 @@ export class OpenMeteoClient {
     const limiter = this.limiters[api]
     for (let attempt = 1; ; attempt++) {
       try {
+        await this.options.budget?.take(callWeight(url), signal)
         const release = await limiter.acquire(signal)
         let res: TextResponse
         const settle = this.options.track?.(new URL(url).host, `Open-Meteo ${labels[api]}`)
