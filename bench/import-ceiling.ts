@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import sharp from 'sharp'
 import { processImage } from '../src/main/library/worker/image-pipeline'
+import { renderPreview } from '../src/main/library/worker/preview-render'
 
 /**
- * The ceiling: the very same per-file pipeline (same outputs) in one process with every core
- * busy: one libvips thread per image and one image per core in flight, no IPC, no database.
+ * The ceiling: the very same per-file pipeline (same outputs: both phases, thumbnail then
+ * preview) in one process with every core busy: one libvips thread per image and one image per
+ * core in flight, no IPC, no database.
  */
 export async function runCeiling(
   files: readonly string[],
@@ -24,6 +26,7 @@ export async function runCeiling(
         const file = files[next++]!
         const outcome = await processImage(file, outDir)
         if (!outcome.ok) failed++
+        else if (!(await renderPreview(file, outcome.facts.hash, outDir)).ok) failed++
       }
     })
   )

@@ -6,22 +6,20 @@
  *   (a) the ceiling: the same pipeline in one process with every core busy (no IPC, no DB);
  *   (b) the app pipeline (discovery → worker pool → SQLite) with 1 worker and with N;
  *   (c) the main event loop's delay p99 during (b) with N workers;
- *   (d) peak RSS of the main process and of the largest worker.
+ *   (d) peak RSS of the main process and of the largest worker;
+ *   (e) thumbnails first: the floor (sharp decoding the same files to 256 px raw, every core
+ *       busy), how fast the app fills the grid (thumbnails in the database), the first
+ *       thumbnail's delay, and the previews' own rate (phase 2).
  * With --json the last line is one JSON object.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
-import type { Envelope } from '@shared/contract'
-import { createCore, type Core } from '../src/main/core/core'
-import { headlessDesktop } from '../src/main/platform/desktop'
-import { createLogger } from '../src/main/platform/log'
-import { sourceLauncher, sourceWorkerEntry } from '../test/support/source-workers'
+import { runApp } from './import-app'
 import { runCeiling } from './import-ceiling'
+import { runThumbFloor } from './import-floor'
 import { generateInputs } from './import-inputs'
-import { readConfig } from '../src/main/core/config'
 
 interface Args {
   files: number
@@ -75,116 +73,9 @@ async function childMain(argv: string[]): Promise<void> {
     const [listFile, outDir] = rest
     const files = JSON.parse(readFileSync(listFile!, 'utf8')) as string[]
     console.log(JSON.stringify(await runCeiling(files, outDir!)))
-  }
-}
-
-async function call<T>(core: Core, channel: string, params: unknown = {}): Promise<T> {
-  const envelope = (await core.router.dispatch(channel, params)) as Envelope<T>
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value
-}
-
-async function untilIdle(core: Core): Promise<{ done: number; failed: number }> {
-  let last = { done: 0, failed: 0 }
-  for (;;) {
-    const p = await call<{ state: string; done: number; failed: number }>(core, 'library:progress')
-    if (p.state === 'idle') return last
-    last = { done: p.done, failed: p.failed }
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
-/**
- * Peak RSS (MB) of the largest direct child (the workers), from the kernel's high-water
- * mark, read once at the end: sampling with ps would fork from main and disturb (c).
- */
-function workerPeakRssMb(): number {
-  let peak = 0
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      const kids = readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim().split(/\s+/)
-      for (const pid of kids.filter(Boolean)) {
-        const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(status)
-        if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024)
-      }
-    }
-  } catch {
-    // Not Linux: reported as 0.
-  }
-  return peak
-}
-
-interface AppRun {
-  seconds: number
-  done: number
-  loopP99Ms: number
-  loopMaxMs: number
-  idleLoopP99Ms: number
-  mainBaseMb: number
-  mainPeakMb: number
-  workerPeakMb: number
-  mainCpuPercent: number
-}
-
-async function runApp(inputDir: string, warmFile: string, workers: number): Promise<AppRun> {
-  const userData = mkdtempSync(join(tmpdir(), 'skyfolio-bench-app-'))
-  const core = createCore({
-    userDataDir: userData,
-    runtime: 'headless',
-    version: 'bench',
-    launcher: sourceLauncher(),
-    workerEntry: sourceWorkerEntry,
-    desktop: headlessDesktop,
-    log: createLogger('bench', 'error'),
-    fetch: () => Promise.reject(new Error('offline')),
-    config: readConfig({})
-  })
-  try {
-    await call(core, 'settings:update', { importWorkers: workers })
-    // Warm-up: workers started and ready, as they are a moment into any real import.
-    await call(core, 'library:import', { paths: [warmFile] })
-    await untilIdle(core)
-
-    // The same measurement with nothing running, to tell the app's delay from the machine's.
-    const idleLoop = monitorEventLoopDelay({ resolution: 5 })
-    idleLoop.enable()
-    await new Promise((r) => setTimeout(r, 1500))
-    idleLoop.disable()
-
-    const loop = monitorEventLoopDelay({ resolution: 5 })
-    const mainBaseMb = process.memoryUsage.rss() / 2 ** 20
-    let mainPeakMb = mainBaseMb
-    const rssTimer = setInterval(() => {
-      mainPeakMb = Math.max(mainPeakMb, process.memoryUsage.rss() / 2 ** 20)
-    }, 100)
-    const cpuBefore = process.cpuUsage()
-
-    loop.enable()
-    const started = performance.now()
-    await call(core, 'library:import', { paths: [inputDir] })
-    const result = await untilIdle(core)
-    const seconds = (performance.now() - started) / 1000
-    loop.disable()
-    clearInterval(rssTimer)
-    const cpu = process.cpuUsage(cpuBefore)
-    const workerPeakMb = workerPeakRssMb()
-    const total = await call<{ total: number }>(core, 'library:list', { limit: 1 })
-    return {
-      seconds,
-      done: total.total - 1,
-      loopP99Ms: loop.percentile(99) / 1e6,
-      loopMaxMs: loop.max / 1e6,
-      idleLoopP99Ms: idleLoop.percentile(99) / 1e6,
-      mainBaseMb,
-      mainPeakMb,
-      workerPeakMb,
-      mainCpuPercent: (cpu.user + cpu.system) / 1e4 / seconds,
-      ...(result.failed ? { failed: result.failed } : {})
-    }
-  } finally {
-    await core.close()
-    rmSync(userData, { recursive: true, force: true })
+  } else if (step === 'floor') {
+    const files = JSON.parse(readFileSync(rest[0]!, 'utf8')) as string[]
+    console.log(JSON.stringify(await runThumbFloor(files)))
   }
 }
 
@@ -208,6 +99,11 @@ async function main(): Promise<void> {
     const warmDir = join(work, 'warm')
     const [warmFile] = await generateInputs(warmDir, { files: 1, megapixels: [1, 1] })
 
+    log(`(e) Floor: sharp to ${256} px raw, ${availableParallelism()} cores busy…`)
+    const floor = await child<{ seconds: number; failed: number }>(
+      'floor',
+      join(work, 'files.json')
+    )
     let ceiling = { seconds: NaN, failed: 0 }
     let one = { seconds: NaN, done: 0 }
     if (!args.appOnly) {
@@ -226,6 +122,9 @@ async function main(): Promise<void> {
     const ceilingPerS = args.files / ceiling.seconds
     const appPerS = many.done / many.seconds
     const onePerS = one.done / one.seconds
+    const floorPerS = args.files / floor.seconds
+    const gridPerS = many.done / many.gridSeconds
+    const previewPerS = many.previews / (many.seconds - many.gridSeconds)
     // JSON has no NaN: what was not measured is null.
     const num = (n: number, digits = 2): number | null =>
       Number.isFinite(n) ? round(n, digits) : null
@@ -239,6 +138,12 @@ async function main(): Promise<void> {
       app_1_worker_per_s: num(onePerS),
       ratio_to_ceiling: num(appPerS / ceilingPerS, 3),
       speedup_vs_1_worker: num(appPerS / onePerS, 3),
+      thumb_floor_per_s: num(floorPerS),
+      grid_per_s: num(gridPerS),
+      grid_ratio_to_floor: num(gridPerS / floorPerS, 3),
+      preview_per_s: num(previewPerS),
+      first_thumb_ms: num(many.firstThumbMs, 0),
+      load_average: loadavg().map((n) => round(n)),
       loop_delay_p99_ms: round(many.loopP99Ms),
       loop_delay_max_ms: round(many.loopMaxMs),
       loop_delay_idle_p99_ms: round(many.idleLoopP99Ms),
@@ -248,6 +153,7 @@ async function main(): Promise<void> {
       imported: { one_worker: one.done, workers: many.done, ceiling_failed: ceiling.failed },
       targets: {
         ratio_to_ceiling: args.appOnly ? null : appPerS / ceilingPerS >= 0.9,
+        grid_ratio_to_floor: gridPerS / floorPerS >= 0.75,
         speedup_vs_1_worker: args.appOnly ? null : appPerS / onePerS >= 0.85 * args.workers,
         loop_delay_p99_ms: many.loopP99Ms <= 20,
         main_rss_growth_mb: many.mainPeakMb - many.mainBaseMb < 100
@@ -258,6 +164,12 @@ async function main(): Promise<void> {
       ['App, 1 worker', `${result.app_1_worker_per_s} images/s`, ''],
       [`App, ${args.workers} workers`, `${result.app_per_s} images/s`, ''],
       ['Ratio to ceiling', String(result.ratio_to_ceiling), '≥ 0.90'],
+      ['Thumbnail floor (sharp, 256 px raw)', `${result.thumb_floor_per_s} images/s`, ''],
+      ['Grid fill (thumbnails in the DB)', `${result.grid_per_s} images/s`, ''],
+      ['Grid ratio to floor', String(result.grid_ratio_to_floor), '≥ 0.75'],
+      ['Previews (phase 2)', `${result.preview_per_s} images/s`, ''],
+      ['First thumbnail in the grid', `${result.first_thumb_ms} ms`, ''],
+      ['Load average (1, 5, 15 min)', result.load_average.join(' '), ''],
       [
         'Speed-up vs 1 worker',
         String(result.speedup_vs_1_worker),

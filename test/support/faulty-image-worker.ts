@@ -12,6 +12,9 @@ serveImageRequests(connectToParent(), {
       process.kill(process.pid, 'SIGKILL')
     }
     if (msg.path.includes('crash-me')) process.kill(process.pid, 'SIGKILL')
+    // Phase 1 goes through; the preview (phase 2) takes the worker down, every time.
+    if (msg.type === 'preview' && msg.path.includes('preview-crash'))
+      process.kill(process.pid, 'SIGKILL')
     if (msg.path.includes('hang-me')) return 'skip' // never answers, like a stuck decoder
   }
 })

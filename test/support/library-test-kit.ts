@@ -5,7 +5,7 @@ import { memoryLogger } from '../../src/main/platform/log'
 import { openDatabase, type Db } from '../../src/main/platform/store/database'
 import { migrations } from '../../src/main/core/migrations'
 import { sourceLauncher, sourceWorkerEntry } from './source-workers'
-import { ImagePool } from '../../src/main/library/pool/image-pool'
+import { ImagePool, type ImagePoolOptions } from '../../src/main/library/pool/image-pool'
 import { ImportQueue } from '../../src/main/library/import/import-queue'
 import { UrlDownloader } from '../../src/main/library/import/url-downloader'
 import { libraryRepositories } from '../../src/main/library/store/library-repositories'
@@ -23,7 +23,13 @@ export interface QueueKit {
 /** A real import queue on a real SQLite file in `dir`, with image workers run from source. */
 export function openQueue(
   dir: string,
-  options: { workers?: number; taskTimeoutMs?: number; fetch?: typeof fetch } = {}
+  options: {
+    workers?: number
+    taskTimeoutMs?: number
+    fetch?: typeof fetch
+    /** Receives, in order, 'thumb-start|thumb-done|preview-start|preview-done <path>'. */
+    events?: string[]
+  } = {}
 ): QueueKit {
   const db = openDatabase(join(dir, 'skyfolio.db'), { migrations })
   const thumbs = join(dir, 'thumbs')
@@ -38,7 +44,7 @@ export function openQueue(
     log: memoryLogger(),
     now: Date.now,
     createPool: (onSlotFree) =>
-      new ImagePool({
+      recorded(options.events, {
         launcher: sourceLauncher(),
         entry: sourceWorkerEntry('faulty-image-worker'),
         outDir: thumbs,
@@ -70,6 +76,23 @@ export function openQueue(
       db.close()
     }
   }
+}
+
+/** The pool, its requests and answers written to `events` in the order they happen. */
+function recorded(events: string[] | undefined, options: ImagePoolOptions): ImagePool {
+  const pool = new ImagePool(options)
+  if (!events) return pool
+  const process = pool.process.bind(pool)
+  const preview = pool.preview.bind(pool)
+  pool.process = (path) => {
+    events.push(`thumb-start ${path}`)
+    return process(path).then((r) => (events.push(`thumb-done ${path}`), r))
+  }
+  pool.preview = (path, hash) => {
+    events.push(`preview-start ${path}`)
+    return preview(path, hash).then((r) => (events.push(`preview-done ${path}`), r))
+  }
+  return pool
 }
 
 export const rows = <T>(db: Db, sql: string, ...args: unknown[]): T[] =>

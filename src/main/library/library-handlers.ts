@@ -10,6 +10,7 @@ import { requireGranted } from '../security/granted-paths'
 import type { PathGrants } from '../security/path-grants'
 import type { ImportQueue } from './import/import-queue'
 import type { AssetRepository } from './store/asset-repository'
+import type { BatchReports } from './store/batch-reports'
 import type { JobRepository } from './store/job-repository'
 import type { PhotoRepository } from './store/photo-repository'
 
@@ -17,6 +18,8 @@ export interface LibraryParts {
   readonly queue: ImportQueue
   readonly photos: PhotoRepository
   readonly jobs: JobRepository
+  /** Batches' summaries and failures. */
+  readonly reports: BatchReports
   readonly assets: AssetRepository
   readonly desktop: DesktopBridge
   /** Paths the window may name: the dialog's answers are added, every import is checked. */
@@ -53,7 +56,7 @@ function checkCursor(sort: SortKey | 'trash', after: ListCursor | undefined): vo
 
 /** The library's requests, each checked against the contract. */
 export function libraryHandlers(parts: LibraryParts): Handlers<LibraryChannel> {
-  const { queue, photos, jobs, assets, desktop, grants, changed, sweep, now } = parts
+  const { queue, photos, jobs, reports, assets, desktop, grants, changed, sweep, now } = parts
   return {
     'library:import': async ({ paths, urls }) => {
       if (paths.length === 0 && urls.length === 0)
@@ -71,8 +74,8 @@ export function libraryHandlers(parts: LibraryParts): Handlers<LibraryChannel> {
     'library:pause': () => queue.pause(),
     'library:resume': () => queue.resume(),
     'library:cancel': () => queue.cancel(),
-    'library:failures': ({ offset, limit }) => {
-      const { total, items } = jobs.failures(offset, limit)
+    'library:failures': ({ batchId, offset, limit }) => {
+      const { total, items } = reports.failures(batchId ?? null, offset, limit)
       return {
         total,
         items: items.map((j) => ({
@@ -87,8 +90,34 @@ export function libraryHandlers(parts: LibraryParts): Handlers<LibraryChannel> {
         }))
       }
     },
-    'library:retry': ({ jobIds }) => queue.retry(jobIds ?? null),
-    'library:dismiss-failures': () => ({ dismissed: jobs.dismissFailures() }),
+    'library:retry': ({ jobIds, batchId }) => {
+      // Only real failures: a skipped file (unsupported, already there) is not read again.
+      const ids = jobIds
+        ? jobIds.filter((id) => {
+            const job = jobs.get(id)
+            return job?.state === 'failed' && (batchId === undefined || job.batch_id === batchId)
+          })
+        : reports.failedIds(batchId ?? null)
+      // Nothing to retry starts no batch, so no empty report follows.
+      return ids.length > 0 ? queue.retry(ids) : queue.progress()
+    },
+    'library:dismiss-failures': () => {
+      reports.dismissEnded()
+      return { dismissed: jobs.dismissFailures() }
+    },
+    'library:batches': ({ limit, includeDismissed }) => ({
+      items: reports.list(limit, includeDismissed)
+    }),
+    'library:dismiss-batch': ({ batchId }) => {
+      const report = reports.get(batchId)
+      if (!report) throw new AppFailure('not_found', 'That import is no longer known.')
+      if (report.state === 'running' || report.state === 'paused')
+        throw new AppFailure(
+          'invalid_params',
+          'That import is still running; its report can be dismissed once it ends.'
+        )
+      return { dismissed: report.dismissed || reports.dismiss(batchId) }
+    },
     'library:show-in-folder': ({ jobId, photoId }) => {
       const path = photoId ? photos.path(photoId) : jobId ? (jobs.get(jobId)?.path ?? null) : null
       if (!path) throw new AppFailure('not_found', 'That file is not known to the library.')
@@ -104,6 +133,10 @@ export function libraryHandlers(parts: LibraryParts): Handlers<LibraryChannel> {
       const photo = photos.get(id)
       if (!photo) throw new AppFailure('not_found', 'That photo is no longer in the library.')
       return photo
+    },
+    'library:want-preview': ({ photoId }) => {
+      const path = photos.path(photoId)
+      return { queued: path !== null && queue.wantPreview(path) }
     },
     'library:remove': async ({ ids }) => {
       const at = now()

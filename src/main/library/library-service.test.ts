@@ -84,7 +84,7 @@ describe('library service', () => {
     )
     expect(detail.camera).toBe('Skyfolio Test Camera')
     expect(new Date(detail.takenAt).getUTCMonth()).toBe(0)
-    expect(detail.preview).toMatch(/-1440\.webp$/)
+    expect(detail.preview).toMatch(/-1440\.jpg$/)
 
     const failures = await call<{ total: number; items: { name: string; code: string }[] }>(
       c,

@@ -41,8 +41,15 @@ export function setupLibrary(
     log: ctx.log
   })
 
+  /** Tells the window of every batch whose summary became final (each once). */
+  const announceBatches = (): void => {
+    for (const report of repos.reports.settle()) ctx.bus.emit('library:batch-finished', report)
+  }
+
   const reportProgress = (p: ImportProgress): void => {
     ctx.bus.emit('library:progress', p)
+    // Progress goes out after every change of a batch, so a summary is final by the next one.
+    announceBatches()
     if (p.state === 'idle') {
       sweep.run()
       ctx.tasks.end('library-import')
@@ -123,6 +130,7 @@ export function setupLibrary(
       queue,
       photos,
       jobs,
+      reports: repos.reports,
       assets,
       desktop: ctx.desktop,
       grants: ctx.grants,
@@ -135,7 +143,9 @@ export function setupLibrary(
     start: () => {
       sweep.run()
       queue.start()
-      backfill = backfillSimilar(ctx.db)
+      // A batch cancelled with files in flight at the last quit is settled now.
+      announceBatches()
+      backfill = backfillSimilar(ctx.db, { thumbsDir: ctx.paths.thumbnails, log: ctx.log })
       backfill.done.then(
         (pairs) => {
           if (pairs) ctx.log.info('near-duplicates found in earlier imports', { pairs })

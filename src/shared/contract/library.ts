@@ -20,6 +20,16 @@ export const importProgressSchema = z.object({
   /** Of `done`: exact copies of a photo already in the library (linked, not processed). */
   duplicates: z.number().int().nonnegative(),
   downloading: z.number().int().nonnegative(),
+  /**
+   * Thumbnails first: 'thumbnails' while files wait for phase 1 (in the grid once done), then
+   * 'previews' while their 1440-px previews are made ("Previews 120 of 10,000").
+   */
+  phase: z.enum(['thumbnails', 'previews']).optional(),
+  previewsDone: z.number().int().nonnegative().optional(),
+  previewsTotal: z.number().int().nonnegative().optional(),
+  /** Of previewsDone: previews that could not be made (the photo keeps its thumbnail). */
+  previewsFailed: z.number().int().nonnegative().optional(),
+  /** Of the current phase. */
   perSecond: z.number().nonnegative(),
   etaSeconds: z.number().nonnegative().nullable(),
   startedAt: z.number().nullable(),
@@ -38,6 +48,50 @@ export const failureItemSchema = z.object({
   at: z.number()
 })
 export type FailureItem = z.infer<typeof failureItemSchema>
+
+/**
+ * How a batch ended, file by file: the parts add up to `found` (every file and URL the batch
+ * found). While a batch runs, what is still to do is `pending`.
+ */
+export const batchSummarySchema = z.object({
+  found: z.number().int().nonnegative(),
+  /** New photos in the library. */
+  added: z.number().int().nonnegative(),
+  /** Of `added`: exact copies of a photo already there (linked, not processed again). */
+  copies: z.number().int().nonnegative(),
+  /** Files already in your library: nothing was done. */
+  alreadyThere: z.number().int().nonnegative(),
+  /** Images of a format not supported yet. */
+  unsupported: z.number().int().nonnegative(),
+  /** Left out on purpose, not broken: links leading outside the chosen folder. */
+  leftOut: z.number().int().nonnegative(),
+  /** Files that could not be imported: the ones Retry reads again. */
+  failed: z.number().int().nonnegative(),
+  failedByReason: z.array(
+    z.object({
+      code: z.enum(failureCodes),
+      reason: z.string(),
+      count: z.number().int().positive()
+    })
+  ),
+  /** Not read because the import was cancelled. */
+  notProcessed: z.number().int().nonnegative(),
+  /** Still queued or being read (a running batch, or files in flight when it was cancelled). */
+  pending: z.number().int().nonnegative()
+})
+export type BatchSummary = z.infer<typeof batchSummarySchema>
+
+export const batchReportSchema = z.object({
+  batchId: id,
+  state: z.enum(['running', 'paused', 'done', 'cancelled']),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  /** The batch ended and every file in it settled: the summary will not change. */
+  final: z.boolean(),
+  dismissed: z.boolean(),
+  summary: batchSummarySchema
+})
+export type BatchReport = z.infer<typeof batchReportSchema>
 
 export const sortKeys = ['taken', 'imported', 'name', 'size'] as const
 export type SortKey = (typeof sortKeys)[number]
@@ -88,7 +142,12 @@ export const photoDetailSchema = photoSummarySchema.extend({
   path: z.string(),
   folder: z.string(),
   format: z.string(),
+  /** The 1440-px preview; the thumbnail's URL while the preview is not made (see below). */
   preview: z.string(),
+  /** The preview is still to come (phase 2 of its import; `library:want-preview` hurries it). */
+  previewPending: z.boolean().optional(),
+  /** Why the preview could not be made; the photo keeps its thumbnail. */
+  previewError: z.string().nullable().optional(),
   takenAt: z.number().nullable(),
   importedAt: z.number(),
   camera: z.string().nullable(),
@@ -154,21 +213,44 @@ export const libraryRequests = {
   'library:pause': request(none, importProgressSchema),
   'library:resume': request(none, importProgressSchema),
   'library:cancel': request(none, importProgressSchema),
+  /**
+   * Files that were not imported and why, each file's latest outcome once; with `batchId`,
+   * that batch's report. Files already in the library and cancelled files are not listed.
+   */
   'library:failures': request(
     z
       .object({
+        batchId: id.optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100)
       })
       .strict(),
     z.object({ total: z.number().int(), items: z.array(failureItemSchema) })
   ),
-  /** Puts failed files back in the queue (all of them when no ids are given). */
+  /**
+   * Puts failed files back in the queue: these ids, this batch's failures, or every failure.
+   * Only real failures: files skipped, unsupported or already in the library are not retried.
+   */
   'library:retry': request(
-    z.object({ jobIds: z.array(id).max(MAX_SOURCES).optional() }).strict(),
+    z.object({ jobIds: z.array(id).max(MAX_SOURCES).optional(), batchId: id.optional() }).strict(),
     importProgressSchema
   ),
   'library:dismiss-failures': request(none, z.object({ dismissed: z.number().int() })),
+  /** Recent batches with their summaries, newest first (dismissed ones left out unless asked). */
+  'library:batches': request(
+    z
+      .object({
+        limit: z.number().int().min(1).max(100).default(20),
+        includeDismissed: z.boolean().default(false)
+      })
+      .strict(),
+    z.object({ items: z.array(batchReportSchema) })
+  ),
+  /** Hides an ended batch's report and its failures. */
+  'library:dismiss-batch': request(
+    z.object({ batchId: id }).strict(),
+    z.object({ dismissed: z.boolean() })
+  ),
   'library:show-in-folder': request(
     z.object({ jobId: id.optional(), photoId: id.optional() }).strict(),
     z.object({ shown: z.boolean() })
@@ -209,6 +291,14 @@ export const libraryRequests = {
     z.object({ total: z.number().int(), months: z.array(timelineMonthSchema) })
   ),
   'library:photo': request(z.object({ id }).strict(), photoDetailSchema),
+  /**
+   * The user opened this photo: if its preview is still waiting in the running import, it is
+   * made next. `queued` says whether one was waiting (otherwise it exists or is not coming).
+   */
+  'library:want-preview': request(
+    z.object({ photoId: id }).strict(),
+    z.object({ queued: z.boolean() })
+  ),
   /** Moves photos to the library's Trash (undo: `library:restore`); files on disk stay. */
   'library:remove': request(selection, z.object({ removed: z.number().int() })),
   /** Puts photos back from the Trash exactly as they were. */
@@ -249,6 +339,8 @@ export const libraryRequests = {
 
 export const libraryEvents = {
   'library:progress': event(importProgressSchema),
+  /** A batch ended (finished or cancelled) and its summary is final. */
+  'library:batch-finished': event(batchReportSchema),
   /** The set of photos changed; views refetch what they show. */
   'library:changed': event(
     z.object({ revision: z.number().int(), added: z.number().int(), removed: z.number().int() })

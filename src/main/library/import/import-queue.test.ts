@@ -116,7 +116,8 @@ describe('ImportQueue', () => {
     expect(jobs.every((j) => j.state === 'done')).toBe(true)
     const photos = rows<{ path: string }>(reopened.db, 'SELECT path FROM library_photos')
     expect(photos).toHaveLength(24)
-  })
+    // 24 thumbnails and then 24 previews, on a machine that may be shared.
+  }, 90_000)
 
   it('does not hold two quick restarts against the files that were being read', async () => {
     const dir = tempDir()

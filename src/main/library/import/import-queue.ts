@@ -7,10 +7,9 @@ import type { Batch } from '../store/batch-repository'
 import type { BatchCounts, JobRow } from '../store/job-repository'
 import type { LibraryRepositories } from '../store/library-repositories'
 import { FolderWalks } from './folder-walks'
-import { importProgress, remainingOf } from './import-progress'
+import { importProgress, previewsLeft, remainingOf } from './import-progress'
 import { ImportPump } from './import-pump'
-import type { Outcome, OutcomeTally } from './import-results'
-import { ResultWriter } from './result-writer'
+import { ResultWriter, type Saved } from './result-writer'
 import type { DownloadOutcome, UrlDownloader } from './url-downloader'
 import { refusedOnFullDisk, WriteGuard } from './write-guard'
 
@@ -54,6 +53,7 @@ export class ImportQueue {
   private progressTimer: ReturnType<typeof setTimeout> | null = null
   private abort = new AbortController()
   private readonly rate = new RateMeter()
+  private readonly previewRate = new RateMeter()
   private closing = false
   private filling = false
 
@@ -73,6 +73,12 @@ export class ImportQueue {
       idlePoolMs: deps.idlePoolMs ?? 15_000,
       onSlotFree: () => this.fill(),
       onResult: (job, result) => this.onResult(job, result),
+      onPreview: (claim, result) => {
+        // The pool closed under it (quit): the preview is made again next start.
+        if (this.closing || result === null) return
+        this.results.addPreview({ claim, result })
+        this.fill()
+      },
       onDownloaded: (batch, job, outcome) => this.onDownloaded(batch, job, outcome),
       onError: (what, error) => this.guard.fail(what, error)
     })
@@ -102,7 +108,7 @@ export class ImportQueue {
       guard: this.guard,
       now: deps.now,
       flushMs: deps.flushMs ?? 50,
-      onSaved: (outcomes, tally, now) => this.onSaved(outcomes, tally, now)
+      onSaved: (saved) => this.onSaved(saved)
     })
   }
 
@@ -186,6 +192,7 @@ export class ImportQueue {
       this.counts = jobs.counts(batch.id)
       this.batch = null
       this.rate.reset()
+      this.previewRate.reset()
       // The cancel was written, so results held back by a full disk may fit now too.
       if (this.guard.reason !== null && this.guard.retry()) this.results.flush()
       this.pump.scheduleIdle(() => this.batch !== null)
@@ -206,6 +213,20 @@ export class ImportQueue {
     return this.progress()
   }
 
+  /**
+   * The user opened the photo at `path`: if its preview is still waiting in the running batch,
+   * it is made next, ahead of phase 1. Returns whether one was waiting.
+   */
+  wantPreview(path: string): boolean {
+    const batch = this.batch
+    if (!batch || this.closing) return false
+    const jobId = this.repos.jobs.previews.queued(batch.id, path)
+    if (jobId === null) return false
+    this.pump.bump(jobId)
+    this.fill()
+    return true
+  }
+
   progress(): ImportProgress {
     return importProgress({
       batch: this.batch,
@@ -213,6 +234,7 @@ export class ImportQueue {
       walks: this.walks.running,
       pauseReason: this.guard.reason,
       rate: this.rate,
+      previewRate: this.previewRate,
       workers: this.pump.workers,
       now: this.deps.now()
     })
@@ -252,6 +274,7 @@ export class ImportQueue {
     this.batch = this.repos.batches.create(this.deps.now())
     this.counts = this.repos.jobs.counts(this.batch.id)
     this.rate.reset()
+    this.previewRate.reset()
     return this.batch
   }
 
@@ -297,16 +320,29 @@ export class ImportQueue {
     this.fill()
   }
 
-  private onSaved(outcomes: readonly Outcome[], tally: OutcomeTally, now: number): void {
+  private onSaved({ outcomes, tally, previews, previewTally, now }: Saved): void {
     // Counts belong to the batch the jobs came from; after a cancel they are recounted.
     const counts = this.counts
-    if (counts && this.batch && outcomes.every((o) => o.job.batch_id === this.batch!.id)) {
+    const batchId = this.batch?.id
+    if (
+      counts &&
+      outcomes.every((o) => o.job.batch_id === batchId) &&
+      previews.every((p) => p.claim.job.batch_id === batchId)
+    ) {
       counts.processing -= outcomes.length
       counts.done += tally.done
       counts.failed += tally.failed
+      counts.skipped += tally.skipped
       counts.duplicates += tally.duplicates
+      counts.previews.queued += tally.previews
+      counts.previews.processing -= previews.length
+      counts.previews.done += previewTally.done
+      counts.previews.failed += previewTally.failed
     }
-    this.rate.add(now, outcomes.length)
+    if (outcomes.length) this.rate.add(now, outcomes.length)
+    if (previews.length) this.previewRate.add(now, previews.length)
+    // The last thumbnails written may be what lets the previews (phase 2) start.
+    this.fill()
     if (tally.done) this.deps.onAdded(tally.done)
     this.finishIfDone()
     this.publish()
@@ -318,10 +354,12 @@ export class ImportQueue {
     const { pump } = this
     if (remainingOf(this.counts) > 0 || pump.inflight > 0 || this.results.pending > 0) return
     if (pump.downloads > 0 || this.guard.holding) return
+    // The batch runs until its previews (phase 2) are made too.
+    if (previewsLeft(this.counts) > 0) return
     // Counts are kept incrementally; confirm against the database before declaring it done.
     const fresh = this.repos.jobs.counts(batch.id)
     this.counts = fresh
-    if (fresh.queued + fresh.processing + fresh.downloading > 0) return
+    if (fresh.queued + fresh.processing + fresh.downloading + previewsLeft(fresh) > 0) return
     const now = this.deps.now()
     if (!this.guard.run('finishing', () => this.repos.batches.setState(batch, 'done', now))) return
     this.batch = null

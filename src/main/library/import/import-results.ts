@@ -14,6 +14,10 @@ export interface OutcomeTally {
   done: number
   failed: number
   duplicates: number
+  /** Valid files of a kind this build cannot read: left out, not failed (Retry skips them). */
+  skipped: number
+  /** Of `done`: files whose preview is left to phase 2. */
+  previews: number
 }
 
 /**
@@ -26,7 +30,7 @@ export function saveOutcomes(
   outcomes: readonly Outcome[],
   now: number
 ): OutcomeTally {
-  const tally = { done: 0, failed: 0, duplicates: 0 }
+  const tally = { done: 0, failed: 0, duplicates: 0, skipped: 0, previews: 0 }
   db.transaction(() => {
     for (const { job, result } of outcomes) {
       if (result.ok) {
@@ -40,6 +44,14 @@ export function saveOutcomes(
         repos.jobs.finish(job.id, 'done', photo.duplicate ? 'duplicate' : null, null, now)
         tally.done++
         if (photo.duplicate) tally.duplicates++
+        // The thumbnail is in the grid; the preview is made in phase 2 (thumbnails first).
+        if (!result.facts.preview) {
+          repos.jobs.previews.set(job.id, 'queued', now)
+          tally.previews++
+        }
+      } else if (result.failure.code === 'unsupported') {
+        repos.jobs.finish(job.id, 'skipped', result.failure.code, result.failure.reason, now)
+        tally.skipped++
       } else {
         repos.jobs.finish(job.id, 'failed', result.failure.code, result.failure.reason, now)
         tally.failed++

@@ -8,11 +8,13 @@ import {
   pickWorker,
   shutDown,
   type PoolOutcome,
+  type PreviewOutcome,
   type Task,
+  type TaskOutcome,
   type Worker
 } from './pool-workers'
 
-export type { PoolOutcome } from './pool-workers'
+export type { PoolOutcome, PreviewOutcome } from './pool-workers'
 
 export class PoolClosedError extends Error {
   constructor() {
@@ -90,12 +92,22 @@ export class ImagePool {
 
   /** Resolves with the file's facts or a reason; rejects only when the pool is closed. */
   process(path: string): Promise<PoolOutcome> {
+    return this.submit(path, null) as Promise<PoolOutcome>
+  }
+
+  /** Phase 2: the file's preview, made only from the content `hash` (see renderPreview). */
+  preview(path: string, hash: string): Promise<PreviewOutcome> {
+    return this.submit(path, hash) as Promise<PreviewOutcome>
+  }
+
+  private submit(path: string, previewOf: string | null): Promise<TaskOutcome> {
     if (this.closed) return Promise.reject(new PoolClosedError())
     if (this.broken) return Promise.resolve({ ok: false, failure: this.broken })
-    return new Promise<PoolOutcome>((resolve, reject) => {
+    return new Promise<TaskOutcome>((resolve, reject) => {
       this.pending.push({
         seq: this.seq++,
         path,
+        previewOf,
         attempts: 0,
         solo: false,
         timer: null,
@@ -197,7 +209,11 @@ export class ImagePool {
     this.clearTimer(task)
     this.settle(
       task,
-      msg.type === 'done' ? { ok: true, facts: msg.facts } : { ok: false, failure: msg.failure }
+      msg.type === 'done'
+        ? { ok: true, facts: msg.facts }
+        : msg.type === 'preview-done'
+          ? { ok: true, preview: msg.preview }
+          : { ok: false, failure: msg.failure }
     )
     this.dispatch()
   }
@@ -213,12 +229,12 @@ export class ImagePool {
   }
 
   private send(worker: Worker, task: Task): void {
-    const message: ImageRequest = {
-      type: 'process',
-      seq: task.seq,
-      path: task.path,
-      outDir: this.options.outDir
-    }
+    const { seq, path, previewOf } = task
+    const { outDir } = this.options
+    const message: ImageRequest =
+      previewOf === null
+        ? { type: 'process', seq, path, outDir }
+        : { type: 'preview', seq, path, hash: previewOf, outDir }
     worker.inflight.set(task.seq, task)
     if (!worker.handle?.post(message)) {
       // The worker is on its way out; its exit event requeues the task.
@@ -256,7 +272,7 @@ export class ImagePool {
     task.timer = null
   }
 
-  private settle(task: Task, outcome: PoolOutcome | null, error?: Error): void {
+  private settle(task: Task, outcome: TaskOutcome | null, error?: Error): void {
     this.clearTimer(task)
     if (outcome) task.resolve(outcome)
     else task.reject(error ?? new PoolClosedError())

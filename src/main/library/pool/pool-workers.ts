@@ -4,15 +4,20 @@ import type { WorkerHandle } from '../../platform/process/launcher'
 
 /** What a file's trip through the pool ends with. */
 export type PoolOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
+/** What a preview's trip (phase 2) ends with: its file below the thumbnails folder, or why not. */
+export type PreviewOutcome = { ok: true; preview: string } | { ok: false; failure: Failure }
+export type TaskOutcome = PoolOutcome | PreviewOutcome
 
 export interface Task {
   readonly seq: number
   readonly path: string
+  /** Set for a preview (phase 2): the content hash its thumbnail was made from. */
+  readonly previewOf: string | null
   attempts: number
   /** After a crash a task runs alone, so it cannot take innocent files down with it. */
   solo: boolean
   timer: ReturnType<typeof setTimeout> | null
-  resolve(outcome: PoolOutcome): void
+  resolve(outcome: TaskOutcome): void
   reject(error: Error): void
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/store/database'
+import { BatchSummaries } from './batch-summary'
 
 export type BatchState = 'running' | 'paused' | 'done' | 'cancelled'
 
@@ -9,6 +10,10 @@ export interface BatchRow {
   state: BatchState
   roots: string
   walked: number
+  /** JSON BatchSummary, written when the batch ends (see batch-reports). */
+  summary: string | null
+  announced: number
+  dismissed: number
 }
 
 export interface Batch {
@@ -35,8 +40,11 @@ export class BatchRepository {
   private readonly updateRoots
   private readonly updateWalked
   private readonly updateState
+  private readonly updateSummary
+  private readonly summaries
 
   constructor(private readonly db: Db) {
+    this.summaries = new BatchSummaries(db)
     this.selectActive = db.prepare<[], BatchRow>(
       `SELECT * FROM library_batches WHERE state IN ('running', 'paused') ORDER BY id DESC LIMIT 1`
     )
@@ -49,6 +57,9 @@ export class BatchRepository {
     this.updateWalked = db.prepare<[number]>('UPDATE library_batches SET walked = 1 WHERE id = ?')
     this.updateState = db.prepare<[BatchState, number | null, number]>(
       'UPDATE library_batches SET state = ?, finished_at = ? WHERE id = ?'
+    )
+    this.updateSummary = db.prepare<[string, number]>(
+      'UPDATE library_batches SET summary = ? WHERE id = ?'
     )
   }
 
@@ -75,8 +86,16 @@ export class BatchRepository {
     batch.walked = true
   }
 
+  /**
+   * An ending batch (done or cancelled) stores its summary with its state, in one transaction:
+   * what it reports is what its files were when it ended, whatever later retries move.
+   */
   setState(batch: Batch, state: BatchState, finishedAt: number | null = null): void {
-    this.updateState.run(state, finishedAt, batch.id)
+    this.db.transaction(() => {
+      this.updateState.run(state, finishedAt, batch.id)
+      if (state === 'done' || state === 'cancelled')
+        this.updateSummary.run(JSON.stringify(this.summaries.of(batch.id)), batch.id)
+    })()
     batch.state = state
   }
 }

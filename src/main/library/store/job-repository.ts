@@ -1,5 +1,8 @@
 import type { FailureCode } from '@shared/library/reasons'
 import type { Db } from '../../platform/store/database'
+import { PreviewJobs, type PreviewState } from './preview-jobs'
+
+export type { PreviewJob, PreviewState } from './preview-jobs'
 
 export type JobState = 'queued' | 'downloading' | 'processing' | 'done' | 'failed' | 'skipped'
 
@@ -14,6 +17,8 @@ export interface JobRow {
   reason: string | null
   attempts: number
   updated_at: number
+  /** Phase 2 (the preview): null when there is none to make for this job. */
+  preview: PreviewState | null
 }
 
 export interface NewFileJob {
@@ -31,6 +36,8 @@ export interface BatchCounts {
   failed: number
   skipped: number
   duplicates: number
+  /** Phase 2: previews to make in this batch, and how far they are. */
+  previews: { queued: number; processing: number; done: number; failed: number }
 }
 
 /** One row per file or URL to import (library_jobs); the queue's persistent state. */
@@ -42,6 +49,8 @@ export class JobRepository {
   private readonly downloadedStmt
   private readonly countsStmt
   private readonly byId
+  /** Phase 2 of each job: its preview. */
+  readonly previews: PreviewJobs
 
   constructor(private readonly db: Db) {
     this.insertJob = db.prepare<
@@ -84,6 +93,7 @@ export class JobRepository {
        WHERE batch_id = ? GROUP BY state, dup`
     )
     this.byId = db.prepare<[number], JobRow>('SELECT * FROM library_jobs WHERE id = ?')
+    this.previews = new PreviewJobs(db)
   }
 
   /** Adds file jobs; a source already in the batch is ignored. Returns the rows added. */
@@ -154,13 +164,15 @@ export class JobRepository {
       done: 0,
       failed: 0,
       skipped: 0,
-      duplicates: 0
+      duplicates: 0,
+      previews: { queued: 0, processing: 0, done: 0, failed: 0 }
     }
     for (const row of this.countsStmt.all(batchId)) {
       c[row.state] += row.n
       c.total += row.n
       if (row.state === 'done' && row.dup) c.duplicates += row.n
     }
+    this.previews.countInto(batchId, c.previews)
     return c
   }
 
@@ -179,6 +191,21 @@ export class JobRepository {
              AND batch_id IN (SELECT id FROM library_batches WHERE state IN ('running', 'paused'))`
         )
         .run(now)
+      // Either phase resumes: a preview being made goes back to the queue too.
+      this.db
+        .prepare(
+          `UPDATE library_jobs SET preview = 'queued', updated_at = ?
+           WHERE preview = 'processing'
+             AND batch_id IN (SELECT id FROM library_batches WHERE state IN ('running', 'paused'))`
+        )
+        .run(now)
+      this.db
+        .prepare(
+          `UPDATE library_jobs SET preview = 'skipped', updated_at = ?
+           WHERE preview IN ('queued', 'processing')
+             AND batch_id NOT IN (SELECT id FROM library_batches WHERE state IN ('running', 'paused'))`
+        )
+        .run(now)
       this.db
         .prepare(
           `UPDATE library_jobs SET state = 'skipped', code = 'cancelled', reason = 'Import cancelled.',
@@ -190,8 +217,17 @@ export class JobRepository {
     })()
   }
 
-  /** Queued and downloading jobs of a batch become skipped(cancelled). */
+  /**
+   * Queued and downloading jobs of a batch become skipped(cancelled). Photos already in the grid
+   * stay; the previews not made yet are skipped (the lightbox shows the thumbnail meanwhile).
+   */
   cancelQueued(batchId: number, now: number): number {
+    this.db
+      .prepare(
+        `UPDATE library_jobs SET preview = 'skipped', updated_at = ?
+         WHERE batch_id = ? AND preview = 'queued'`
+      )
+      .run(now, batchId)
     return this.db
       .prepare(
         `UPDATE library_jobs SET state = 'skipped', code = 'cancelled', reason = 'Import cancelled.',

@@ -1,4 +1,7 @@
 import type { Migration } from '../../platform/store/migration'
+import { batchReportsMigration } from './migration-batch-reports'
+import { nearDuplicatesMigration } from './migration-near-duplicates'
+import { previewPhaseMigration } from './migration-preview-phase'
 import { trashAndSortMigration } from './migration-trash-sort'
 
 /** Library tables: versions 20–29. */
@@ -107,5 +110,8 @@ export const libraryMigrations: Migration[] = [
       `)
     }
   },
-  trashAndSortMigration
+  trashAndSortMigration,
+  previewPhaseMigration,
+  batchReportsMigration,
+  nearDuplicatesMigration
 ]

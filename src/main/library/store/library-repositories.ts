@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/store/database'
 import { AssetRepository } from './asset-repository'
+import { BatchReports } from './batch-reports'
 import { BatchRepository } from './batch-repository'
 import { JobRepository } from './job-repository'
 import { PhotoRepository } from './photo-repository'
@@ -8,6 +9,7 @@ import { PhotoRepository } from './photo-repository'
 export interface LibraryRepositories {
   readonly jobs: JobRepository
   readonly batches: BatchRepository
+  readonly reports: BatchReports
   readonly photos: PhotoRepository
   readonly assets: AssetRepository
 }
@@ -15,6 +17,7 @@ export interface LibraryRepositories {
 export const libraryRepositories = (db: Db): LibraryRepositories => ({
   jobs: new JobRepository(db),
   batches: new BatchRepository(db),
+  reports: new BatchReports(db),
   photos: new PhotoRepository(db),
   assets: new AssetRepository(db)
 })

@@ -24,6 +24,7 @@ interface DetailRow extends SummaryRow {
   folder: string
   format: string
   preview: string
+  preview_error: string | null
   taken_at: number | null
   imported_at: number
   camera: string | null
@@ -132,7 +133,7 @@ export class PhotoRepository {
     const r = this.db
       .prepare<[number], DetailRow>(
         `SELECT ${SUMMARY_COLUMNS}, p.path, p.folder, p.format, p.imported_at, p.source_url,
-                p.hash, p.phash, a.preview, a.taken_at, a.camera, a.lat, a.lon
+                p.hash, p.phash, a.preview, a.preview_error, a.taken_at, a.camera, a.lat, a.lon
          FROM library_photos p JOIN library_assets a ON a.hash = p.hash WHERE p.id = ?`
       )
       .get(id)
@@ -144,7 +145,10 @@ export class PhotoRepository {
       path: r.path,
       folder: r.folder,
       format: r.format,
-      preview: mediaUrl(r.preview),
+      // Thumbnails first: until its preview is made (or when it failed) the thumbnail stands in.
+      preview: mediaUrl(r.preview || r.thumb),
+      previewPending: r.preview === '' && r.preview_error === null,
+      previewError: r.preview_error,
       takenAt: r.taken_at,
       importedAt: r.imported_at,
       camera: r.camera,

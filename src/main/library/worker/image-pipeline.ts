@@ -4,6 +4,8 @@ import { basename, dirname, join } from 'node:path'
 import sharp, { type SharpOptions } from 'sharp'
 import { rgbaToThumbHash } from 'thumbhash'
 import { dHash } from '@shared/library/dhash'
+import { fingerprint } from '@shared/library/fingerprint'
+import { fingerprintToBase64 } from '@shared/library/fingerprint-codec'
 import { isCutShort } from '@shared/library/cut-short'
 import { decodableKinds, sniffImage, type SniffedKind } from '@shared/library/magic'
 import {
@@ -15,7 +17,6 @@ import {
 } from '@shared/library/reasons'
 import { unsupportedFormatByName } from '@shared/library/sources'
 import {
-  PREVIEW_EDGE,
   THUMB_EDGE,
   THUMB_VERSION,
   previewFile,
@@ -32,7 +33,7 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024
 
 export type PipelineOutcome = { ok: true; facts: ImageFacts } | { ok: false; failure: Failure }
 
-const decodeOptions: SharpOptions = {
+export const decodeOptions: SharpOptions = {
   // 'error' fails what the decoders call errors: a cut-short file, a PNG chunk whose checksum
   // is wrong, a TIFF compression this build lacks (at 'truncated' those gave garbage pixels
   // silently). It still tolerates warnings (odd EXIF, stray bytes, a GIF without its trailer):
@@ -42,7 +43,7 @@ const decodeOptions: SharpOptions = {
 }
 
 /** Writes next to the target then renames, so a reader never sees half a file. */
-async function writeAtomic(target: string, data: Buffer | string): Promise<void> {
+export async function writeAtomic(target: string, data: Buffer | string): Promise<void> {
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   await writeFile(temp, data)
   await rename(temp, target)
@@ -51,14 +52,19 @@ async function writeAtomic(target: string, data: Buffer | string): Promise<void>
 async function cached(outDir: string, hash: string): Promise<ImageFacts | null> {
   try {
     const facts = JSON.parse(await readFile(join(outDir, sidecarFile(hash)), 'utf8')) as ImageFacts
-    await Promise.all([stat(join(outDir, facts.thumb)), stat(join(outDir, facts.preview))])
-    return facts.version === THUMB_VERSION && facts.hash === hash ? facts : null
+    await stat(join(outDir, facts.thumb))
+    // The preview is made in phase 2: reused when it is on disk, made again when it is not.
+    const preview = await stat(join(outDir, previewFile(hash))).then(
+      () => previewFile(hash),
+      () => ''
+    )
+    return facts.version === THUMB_VERSION && facts.hash === hash ? { ...facts, preview } : null
   } catch {
     return null
   }
 }
 
-const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException)?.code
+export const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException)?.code
 
 /** A file read and hashed, ready to decode. */
 export interface LoadedImage {
@@ -122,8 +128,9 @@ export async function loadImage(
 }
 
 /**
- * Stage 2, CPU: decode once at preview size (shrink-on-load, EXIF orientation applied, sRGB),
- * then make the preview, thumbnail, placeholder and perceptual hash from that decoded copy.
+ * Stage 2, CPU (phase 1 of an import): decode once at thumbnail size (shrink-on-load, EXIF
+ * orientation applied, sRGB), then make the thumbnail, placeholder and perceptual hash from that
+ * decoded copy. The preview is phase 2 (preview-render.ts), once the batch's grid is full.
  */
 export async function renderImage(loaded: LoadedImage, outDir: string): Promise<PipelineOutcome> {
   const { bytes, hash, kind, mtime } = loaded
@@ -133,7 +140,7 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
     const exif = readExif(meta.exif)
     const { data, info } = await source
       .autoOrient()
-      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true })
@@ -141,11 +148,7 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
 
     // One after another, not in parallel: each sharp call would take its own thread, and a
     // worker is meant to keep exactly one core busy (the pool size decides how many).
-    const preview = await sharp(data, raw).webp({ quality: 80, effort: 2 }).toBuffer()
-    const thumb = await sharp(data, raw)
-      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 72, effort: 2 })
-      .toBuffer()
+    const thumb = await sharp(data, raw).webp({ quality: 72, effort: 2 }).toBuffer()
     const tiny = await sharp(data, raw)
       .resize(100, 100, { fit: 'inside' })
       .ensureAlpha()
@@ -162,6 +165,8 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
       height: oriented.height,
       format: kind,
       takenAt: exif.takenAt,
+      takenLocal: exif.takenLocal,
+      takenOffset: exif.takenOffset,
       camera: exif.camera,
       lat: exif.lat,
       lon: exif.lon,
@@ -169,15 +174,16 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
         rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)
       ).toString('base64'),
       phash: dHash(grey),
+      // Made from the thumbnail's own pixels, as it is for contents stored before (store side).
+      fingerprint: fingerprintToBase64(fingerprint(data, info.width, info.height, info.channels)),
       thumb: thumbFile(hash),
-      preview: previewFile(hash),
+      preview: '',
       version: THUMB_VERSION,
       reused: false
     }
     await mkdir(dirname(join(outDir, facts.thumb)), { recursive: true })
     await writeAtomic(join(outDir, facts.thumb), thumb)
-    await writeAtomic(join(outDir, facts.preview), preview)
-    // The sidecar goes last: its presence means both images are complete.
+    // The sidecar goes last: its presence means the thumbnail is complete.
     await writeAtomic(join(outDir, sidecarFile(hash)), JSON.stringify(facts))
     return { ok: true, facts }
   } catch (error) {

@@ -7,8 +7,10 @@ import {
 import type { ParentLink } from '../../platform/process/worker-link'
 import { isOutcome, loadImage, renderImage, type PipelineOutcome } from './image-pipeline'
 import { runJsStage } from './js-stage'
+import { renderPreview } from './preview-render'
 
 export type ProcessRequest = Extract<ImageRequest, { type: 'process' }>
+export type PreviewRequest = Extract<ImageRequest, { type: 'preview' }>
 
 export interface ImageWorkerOptions {
   /** Adds "test both"'s CPU-bound JavaScript stage after each image. */
@@ -17,7 +19,7 @@ export interface ImageWorkerOptions {
    * Runs before each file; 'skip' leaves the request unanswered. Only test entries set it, to
    * exercise the pool's crash and hang handling against this very request loop.
    */
-  readonly beforeEach?: (request: ProcessRequest) => 'skip' | void
+  readonly beforeEach?: (request: ProcessRequest | PreviewRequest) => 'skip' | void
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
@@ -61,6 +63,13 @@ export function serveImageRequests(link: ParentLink, options: ImageWorkerOptions
     else reply({ type: 'failed', seq: msg.seq, failure: outcome.failure })
   }
 
+  const preview = async (msg: PreviewRequest): Promise<void> => {
+    if (options.beforeEach?.(msg) === 'skip') return
+    const outcome = await serially(() => renderPreview(msg.path, msg.hash, msg.outDir))
+    if (outcome.ok) reply({ type: 'preview-done', seq: msg.seq, preview: outcome.preview })
+    else reply({ type: 'failed', seq: msg.seq, failure: outcome.failure })
+  }
+
   link.onMessage((raw) => {
     const parsed = imageRequestSchema.safeParse(raw)
     if (!parsed.success) {
@@ -70,7 +79,7 @@ export function serveImageRequests(link: ParentLink, options: ImageWorkerOptions
     const msg = parsed.data
     if (msg.type === 'shutdown') process.exit(0)
     else
-      handle(msg).catch((error: unknown) =>
+      (msg.type === 'preview' ? preview(msg) : handle(msg)).catch((error: unknown) =>
         reply({
           type: 'failed',
           seq: msg.seq,
