@@ -19,8 +19,9 @@ export class AppShell {
   view(name: Section): Locator {
     return this.page.getByRole('main', { name })
   }
+  /** The footer: a live region over background work (the page's contentinfo landmark). */
   get statusBar(): Locator {
-    return this.page.getByRole('status', { name: 'Background work' })
+    return this.page.getByRole('contentinfo', { name: 'Background work' })
   }
   get appearance(): Locator {
     return this.page.getByRole('combobox', { name: 'Appearance' })

@@ -24,6 +24,15 @@ export class Lightbox {
   async close(): Promise<void> {
     await this.app.page.keyboard.press('Escape')
   }
+  async remove(): Promise<void> {
+    await this.app.page.keyboard.press('Delete')
+  }
+  get zoom(): Locator {
+    return this.dialog.getByRole('group', { name: 'Zoom' })
+  }
+  get mapLink(): Locator {
+    return this.dialog.getByRole('link', { name: 'Open in OpenStreetMap' })
+  }
 }
 
 /** The photo library: import (dialog, URL/path list, drop), progress, failures, grid, filters. */
@@ -88,14 +97,20 @@ export class LibraryPage {
   get failures(): Locator {
     return this.page.getByRole('region', { name: 'Files not imported' })
   }
+  /** The toolbar's "Not imported" button, which opens the failure list. */
+  get failuresButton(): Locator {
+    return this.page.getByRole('button', { name: /^Not imported/ })
+  }
   get failureItems(): Locator {
     return this.failures.getByRole('listitem')
   }
   failure(name: string): Locator {
     return this.failureItems.filter({ hasText: name })
   }
+  /** Opens the toolbar's failure panel and checks its summary line. */
   async showFailures(summary: RegExp): Promise<void> {
-    await this.failures.getByRole('button', { name: summary }).click()
+    if (!(await this.failures.isVisible())) await this.failuresButton.click()
+    await expect(this.failures.getByRole('button', { name: summary })).toBeVisible()
   }
 
   // Grid and filters
@@ -114,12 +129,96 @@ export class LibraryPage {
     return this.grid.locator('img[data-loaded="true"]')
   }
   async openPhoto(n: number): Promise<void> {
-    await this.cells.nth(n).getByRole('button').click()
+    await this.cell(n).click()
+  }
+  /** The photo button of the n-th cell drawn. */
+  cell(n: number): Locator {
+    return this.cells.nth(n).getByRole('button').first()
+  }
+  /** Picks the n-th cell drawn without opening it (its round mark), Shift for a range. */
+  async select(n: number, modifiers: ('Shift' | 'ControlOrMeta')[] = []): Promise<void> {
+    await this.cells.nth(n).hover()
+    await this.cells
+      .nth(n)
+      .getByRole('button', { name: /^(Select|Unselect) / })
+      .click({ modifiers })
+  }
+  async ctrlClick(n: number): Promise<void> {
+    await this.cell(n).click({ modifiers: ['ControlOrMeta'] })
+  }
+  async shiftClick(n: number): Promise<void> {
+    await this.cell(n).click({ modifiers: ['Shift'] })
+  }
+  get selectedCells(): Locator {
+    return this.grid.locator('[role="gridcell"][aria-selected="true"]')
   }
   async filterByFormat(format: string): Promise<void> {
+    await this.openFilters()
     await this.page.getByLabel('Format').selectOption(format)
+    await this.page.keyboard.press('Escape')
+  }
+  async openFilters(): Promise<void> {
+    const button = this.page.getByRole('button', { name: /^Filters/ })
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
   }
   async clearFilters(): Promise<void> {
     await this.page.getByRole('button', { name: 'Clear filters' }).click()
+  }
+  async sortBy(label: string): Promise<void> {
+    await this.page.getByLabel('Sort', { exact: true }).selectOption({ label })
+  }
+  get sizeSlider(): Locator {
+    return this.page.getByRole('slider', { name: 'Size' })
+  }
+
+  // Selection, removal, undo
+  get selectionBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selected photos' })
+  }
+  selectedCount(text: string | RegExp): Locator {
+    return this.selectionBar.getByText(text)
+  }
+  async removeSelected(): Promise<void> {
+    await this.selectionBar.getByRole('button', { name: 'Remove from library' }).click()
+  }
+  async moveSelectedFilesToSystemTrash(): Promise<void> {
+    await this.selectionBar
+      .getByRole('button', { name: /Move files to (the )?system trash/ })
+      .click()
+  }
+  get confirmation(): Locator {
+    return this.page.getByRole('alertdialog')
+  }
+  get undoNotice(): Locator {
+    return this.page
+      .getByRole('status')
+      .filter({ has: this.page.getByRole('button', { name: 'Undo' }) })
+  }
+  async undo(): Promise<void> {
+    await this.undoNotice.getByRole('button', { name: 'Undo' }).click()
+  }
+
+  // Tabs: photos and the Trash
+  tab(name: 'Photos' | 'Trash'): Locator {
+    return this.page.getByRole('tab', { name: new RegExp(`^${name}`) })
+  }
+  get trashGrid(): Locator {
+    return this.page.getByRole('grid', { name: 'Trash' })
+  }
+  get trashCells(): Locator {
+    return this.trashGrid.getByRole('gridcell')
+  }
+
+  // Month sections and the timeline
+  get timeline(): Locator {
+    return this.page.getByRole('navigation', { name: 'Timeline' })
+  }
+  /** A month on the scrubber, e.g. "November 2023". */
+  timelineMonth(label: string): Locator {
+    return this.timeline.getByRole('button', { name: new RegExp(`^${label},`) })
+  }
+  /** A month's header in the grid. */
+  monthHeader(label: string): Locator {
+    return this.grid.getByRole('rowheader', { name: new RegExp(`^${label}`) })
   }
 }

@@ -38,7 +38,7 @@ export class PlaceDetail {
     return this.article.getByRole('img', { name: /^Next 48 hours: temperature/ })
   }
   get dailyTable(): Locator {
-    return this.article.getByRole('table')
+    return this.article.getByRole('table', { name: /^Forecast for the next/ })
   }
   get alert(): Locator {
     return this.article.getByRole('alert')
@@ -49,6 +49,28 @@ export class PlaceDetail {
 
   async openHistory(): Promise<void> {
     await this.article.getByRole('button', { name: 'History' }).click()
+  }
+  /** The hourly strip: one Tab stop, arrows move hour by hour. */
+  get hourlyStrip(): Locator {
+    return this.article.getByRole('listbox', { name: /^Hourly forecast/ })
+  }
+  get activeHour(): Locator {
+    return this.hourlyStrip.getByRole('option', { selected: true })
+  }
+  get details(): Locator {
+    return this.article.getByRole('definition').locator('..')
+  }
+  get forecastVsActual(): Locator {
+    return this.article.getByRole('region', { name: 'Forecast vs what happened' })
+  }
+  get trailChart(): Locator {
+    return this.forecastVsActual.getByRole('img', { name: /^How the forecast moved/ })
+  }
+  get trailDay(): Locator {
+    return this.forecastVsActual.getByRole('combobox', { name: 'How the forecast moved for' })
+  }
+  get accuracyTable(): Locator {
+    return this.forecastVsActual.getByRole('table', { name: 'How good the forecast is here' })
   }
 }
 
@@ -109,7 +131,19 @@ export class WeatherPage {
     return this.page.getByRole('combobox', { name: 'Temperature unit' })
   }
 
+  get clock(): Locator {
+    return this.page.getByRole('combobox', { name: 'Clock' })
+  }
+  /** The one banner that says Open-Meteo cannot be reached. */
+  get offlineBanner(): Locator {
+    return this.page.getByRole('status', { name: 'Offline' })
+  }
+
   // Places
+  /** The card's one Tab stop: the button that selects the place. */
+  placeButton(label: RegExp): Locator {
+    return this.places.getByRole('button', { name: label })
+  }
   get places(): Locator {
     return this.page.getByRole('list', { name: 'Places' })
   }

@@ -50,12 +50,13 @@ export function NavBar({ current, onSelect }: { current: ViewId; onSelect: (id: 
           aria-current={current === v.id ? 'page' : undefined}
           tabIndex={current === v.id ? 0 : -1}
           title={`${v.label} (${isMac ? '⌘' : 'Ctrl+'}${i + 1})`}
+          aria-label={v.label}
           onClick={() => onSelect(v.id)}
         >
           <span className={styles.icon} aria-hidden="true">
             {v.icon}
           </span>
-          {v.label}
+          <span className={styles.label}>{v.label}</span>
         </button>
       ))}
       <div className={styles.footer}>

@@ -11,12 +11,9 @@ export function StatusBar() {
   const tasks = status.data?.tasks ?? []
 
   return (
-    <footer
-      className={styles.statusBar}
-      role="status"
-      aria-label="Background work"
-      aria-live="polite"
-    >
+    // The page's footer landmark; a polite live region, not role=status (a footer may not take
+    // that role, and it would hide the landmark).
+    <footer className={styles.statusBar} aria-label="Background work" aria-live="polite">
       {status.error && (
         <ErrorNotice compact error={status.error} what="Background work could not be read" />
       )}

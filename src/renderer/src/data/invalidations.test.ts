@@ -231,13 +231,13 @@ describe('the event table', () => {
     expect(invalidated(facets)).toBe(false)
     vi.advanceTimersByTime(1200)
     expect(invalidated(facets)).toBe(true)
-    // list, facets and the open photo: one invalidation each for five events.
-    expect(spy).toHaveBeenCalledTimes(3)
+    // list, facets, the open photo, the timeline and the Trash: one each for five events.
+    expect(spy).toHaveBeenCalledTimes(5)
 
-    // The next burst starts a new wait.
+    // The next burst starts a new wait (list, timeline and Trash after 800 ms).
     emit('library:changed', { revision: 6, added: 1, removed: 0 })
     vi.advanceTimersByTime(800)
-    expect(spy).toHaveBeenCalledTimes(4)
+    expect(spy).toHaveBeenCalledTimes(8)
   })
 
   it('keeps the import progress and reads failures again only when their counts move', () => {
@@ -300,6 +300,20 @@ describe('the result table', () => {
     client.setQueryData(list, emptyPages)
     applyResult('library:remove', { removed: 1 }, { ids: [4] }, cache)
     expect(invalidated(list)).toBe(true)
+  })
+
+  it('reads the grid, its months and the Trash again at once after a removal or a restore', () => {
+    const list = pagesKeyOf('library:list', { sort: 'taken', descending: true, filter: {} }, 120)
+    const timeline = queryKeyOf('library:timeline', { sort: 'taken', filter: {} })
+    const trash = pagesKeyOf('library:trash', {}, 120)
+    const keys = [list, timeline, trash]
+    for (const channel of ['library:remove', 'library:restore'] as const) {
+      for (const key of keys)
+        client.setQueryData(key, key === timeline ? { total: 0, months: [] } : emptyPages)
+      if (channel === 'library:remove') applyResult(channel, { removed: 1 }, { ids: [4] }, cache)
+      else applyResult(channel, { restored: 1 }, { ids: [4] }, cache)
+      expect(keys.map(invalidated)).toEqual([true, true, true])
+    }
   })
 
   it('leaves the cache alone for requests that change nothing cached', () => {

@@ -41,6 +41,14 @@ type PlacesResult = Result<'weather:places'>
 const setPlaces = (result: PlacesResult, _params: unknown, cache: CacheWriter): void =>
   cache.set('weather:places', {}, result)
 
+/** Photos went to the library's Trash or came back: every view of the set is read again. */
+function photosMoved(cache: CacheWriter): void {
+  cache.invalidate('library:list')
+  cache.invalidate('library:timeline')
+  cache.invalidate('library:facets')
+  cache.invalidate('library:trash')
+}
+
 /** Pushed event → the cached queries it updates (payload is the new value) or invalidates. */
 export const eventEffects: EventTable = {
   'status:changed': (status, cache) => cache.set('app:status', {}, status),
@@ -92,12 +100,20 @@ export const eventEffects: EventTable = {
   },
 
   'library:progress': applyProgress,
+  'library:batch-finished': (_report, cache) => {
+    // The summary is final: the batch list and that batch's failures are read again.
+    cache.invalidate('library:batches')
+    cache.invalidate('library:failures')
+  },
   'library:changed': (_change, cache) => {
     // While photos stream in, the grid refetches at most this often, the rest less often.
     cache.invalidate('library:list', undefined, { afterMs: 800 })
     cache.invalidate('library:facets', undefined, { afterMs: 2000 })
     // An open photo's copies and near-duplicates can arrive with the import.
     cache.invalidate('library:photo', undefined, { afterMs: 2000 })
+    // Month sections follow the grid; the Trash changes when photos leave or come back.
+    cache.invalidate('library:timeline', undefined, { afterMs: 800 })
+    cache.invalidate('library:trash', undefined, { afterMs: 800 })
   },
 
   'activity:sample': noQueries(
@@ -145,10 +161,10 @@ export const resultEffects: { readonly [C in Channel]?: ResultEffect<C> } = {
   },
   'library:dismiss-failures': (_dismissed, _params, cache) => cache.invalidate('library:failures'),
   // Positions after the removed photo move up at once, not on the next change event.
-  'library:remove': (_removed, _params, cache) => {
-    cache.invalidate('library:list')
-    cache.invalidate('library:facets')
-  }
+  'library:remove': (_removed, _params, cache) => photosMoved(cache),
+  'library:restore': (_restored, _params, cache) => photosMoved(cache),
+  'library:trash-files': (_moved, _params, cache) => photosMoved(cache),
+  'library:empty-trash': (_deleted, _params, cache) => cache.invalidate('library:trash')
 }
 
 export function applyEvent<E extends EventName>(

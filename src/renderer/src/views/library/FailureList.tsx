@@ -13,10 +13,13 @@ import styles from './FailureList.module.css'
 const PAGE = 100
 const noItems: FailureItem[] = []
 
-/** Files that could not be imported, each with its reason, retry and show-in-folder. */
-export function FailureList() {
+/**
+ * Files that could not be imported, each with its reason, retry and show-in-folder. Shown in
+ * the toolbar's "not imported" panel (`embedded`: open, without a card of its own).
+ */
+export function FailureList({ embedded = false }: { embedded?: boolean }) {
   const [limit, setLimit] = useState(PAGE)
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useState(embedded)
   const [error, setError] = useState<string | null>(null)
   // Read again when the import's failed or skipped counts move, at most every 300 ms, and after
   // a retry or dismissal (data/invalidations.ts).
@@ -49,7 +52,7 @@ export function FailureList() {
   }
 
   return (
-    <section className={layout.card} aria-label="Files not imported">
+    <section className={embedded ? styles.embedded : layout.card} aria-label="Files not imported">
       <div className={styles.head}>
         <button
           type="button"

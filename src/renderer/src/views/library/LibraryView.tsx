@@ -1,40 +1,54 @@
-import { useEffect, useState } from 'react'
-import { EmptyState } from '../../components/EmptyState'
+import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { FailureList } from './FailureList'
+import { UndoNotice } from '../../components/UndoNotice'
+import { useApiQuery } from '../../data/api-query'
+import { formatCount } from './format'
 import { ImportProgressPanel } from './ImportProgressPanel'
 import { ImportSources } from './ImportSources'
-import { Lightbox } from './Lightbox'
-import { LibraryToolbar } from './LibraryToolbar'
-import { PhotoGrid } from './PhotoGrid'
+import { PhotoWeatherPanel } from '../photo-weather/PhotoWeatherPanel'
+import { PhotosPane } from './PhotosPane'
+import { TrashPane } from './TrashPane'
 import { useImportProgress } from './use-import-progress'
-import { usePhotoPages, type PhotoQuery } from './use-photo-pages'
+import { useRemoval } from './use-removal'
 import layout from '../../components/layout.module.css'
 import styles from './LibraryView.module.css'
 
-/** The photo library: import, progress, failures, and a gallery that stays smooth at 10,000+. */
+type Tab = 'photos' | 'trash'
+
+/**
+ * The photo library: import and its progress, then the grid, which takes the rest of the
+ * window's height. Photos and Trash are two tabs; a removal from either the grid or the
+ * lightbox can be undone from the notice at the bottom.
+ */
 export function LibraryView() {
   const { progress, error: progressError } = useImportProgress()
-  const [query, setQuery] = useState<PhotoQuery>({ sort: 'taken', descending: true, filter: {} })
-  const { total, item, ensure, error: listError } = usePhotoPages(query)
-  const [open, setOpen] = useState<number | null>(null)
-  const [focusIndex, setFocusIndex] = useState<number | null>(null)
-  // The lightbox can browse past the rows the grid has drawn.
-  useEffect(() => {
-    if (open !== null) ensure(open, open)
-  }, [open, ensure])
-
-  const close = (): void => {
-    setFocusIndex(open)
-    setOpen(null)
-  }
-  const filtered = Object.keys(query.filter).length > 0
-  const count = total ?? 0
+  const [tab, setTab] = useState<Tab>('photos')
+  const removal = useRemoval()
+  // How many photos wait in the Trash (the tab says it).
+  const trash = useApiQuery('library:trash', { offset: 0, limit: 1 })
+  const inTrash = trash.data?.total ?? 0
 
   return (
     <div className={styles.library}>
       <header className={styles.header}>
         <h1>Library</h1>
+        <div className={styles.tabs} role="tablist" aria-label="Library views">
+          {(['photos', 'trash'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className={styles.tab}
+              onClick={() => setTab(t)}
+            >
+              {t === 'photos' ? 'Photos' : 'Trash'}
+              {t === 'trash' && inTrash > 0 && (
+                <span className={styles.tabCount}>{formatCount(inTrash)}</span>
+              )}
+            </button>
+          ))}
+        </div>
         <span className={layout.spacer} />
         <ImportSources />
       </header>
@@ -42,49 +56,26 @@ export function LibraryView() {
         <ErrorNotice error={progressError} what="The import's progress could not be read" />
       )}
       <ImportProgressPanel progress={progress} />
-      <FailureList />
-      {(count > 0 || filtered) && (
-        <LibraryToolbar query={query} onChange={setQuery} total={total} />
+      {tab === 'photos' && <PhotoWeatherPanel />}
+      {removal.error && (
+        <ErrorNotice error={new Error(removal.error)} onDismiss={removal.dismissError} />
       )}
-      {listError && <ErrorNotice error={listError} what="The photos could not be listed" />}
-      {total === null ? null : count > 0 ? (
-        <PhotoGrid
-          total={count}
-          item={item}
-          ensure={ensure}
-          onOpen={setOpen}
-          focusIndex={focusIndex}
-        />
-      ) : filtered ? (
-        <EmptyState title="No photos match">
-          <p>Try another folder, format or date range, or clear the filters.</p>
-        </EmptyState>
-      ) : progress.state === 'idle' ? (
-        <EmptyState title="Your library is empty">
-          <p>
-            Add photos with the button above, drop folders or files onto this window, or paste a
-            list of image URLs. Thumbnails are made in the background, on every core.
-          </p>
-        </EmptyState>
-      ) : (
-        <EmptyState title="Importing…">
-          <p>Photos appear here as soon as their thumbnails are ready.</p>
-        </EmptyState>
-      )}
-      {open !== null && open < count && (
-        <Lightbox
-          index={open}
-          total={count}
-          item={item}
-          onMove={setOpen}
-          onClose={close}
-          onRemoved={() => {
-            // The removal's answer has the list read again (data/invalidations.ts).
-            if (count <= 1) setOpen(null)
-            else if (open >= count - 1) setOpen(open - 1)
-          }}
-        />
-      )}
+      <div
+        className={styles.pane}
+        role="tabpanel"
+        aria-label={tab === 'photos' ? 'Photos' : 'Trash'}
+      >
+        {tab === 'photos' ? (
+          <PhotosPane importing={progress.state !== 'idle'} onRemove={removal.removeIds} />
+        ) : (
+          <TrashPane />
+        )}
+      </div>
+      <UndoNotice
+        action={removal.last}
+        onUndo={(r) => void removal.undo(r)}
+        onDismiss={removal.dismiss}
+      />
     </div>
   )
 }

@@ -3,6 +3,8 @@ import type { PhotoSummary } from '@shared/contract/library'
 import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { call, errorText } from '../../lib/api'
 import { formatBytes, formatDate, formatDay } from './format'
+import { PhotoStage } from './PhotoStage'
+import { PhotoWeatherLine } from '../photo-weather/PhotoWeatherLine'
 import { placeholderUrl } from './placeholder'
 import buttons from '../../components/buttons.module.css'
 import text from '../../components/text.module.css'
@@ -14,21 +16,38 @@ interface LightboxProps {
   item(index: number): PhotoSummary | undefined
   onMove(index: number): void
   onClose(): void
-  onRemoved(): void
+  /** Remove from library: to the Trash, with Undo (the view's notice). */
+  onRemove?(photo: PhotoSummary): Promise<void>
+  /**
+   * Without `onRemove`, the lightbox moves the photo to the Trash itself (no Undo notice; the
+   * Trash view restores it) and says so here. Kept for views without an Undo notice of their own.
+   */
+  onRemoved?(): void
 }
 
+/** OpenStreetMap centred on the spot, marker included. */
+export const osmUrl = (lat: number, lon: number): string =>
+  `https://www.openstreetmap.org/?mlat=${lat.toFixed(6)}&mlon=${lon.toFixed(6)}#map=16/${lat.toFixed(5)}/${lon.toFixed(5)}`
+
 /**
- * One photo large (the 1440-px preview over its placeholder) with its facts. Arrow keys move,
- * Escape closes, Delete removes it from the library (the file on disk stays).
+ * One photo large (the 1440-px preview over its placeholder, zoomable) with its facts. Arrow
+ * keys move, Escape closes, Delete moves it to the Trash (Undo in the notice; the file on disk
+ * stays).
  */
-export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: LightboxProps) {
+export function Lightbox({
+  index,
+  total,
+  item,
+  onMove,
+  onClose,
+  onRemove,
+  onRemoved
+}: LightboxProps) {
   const summary = item(index)
-  const [loadedPreview, setLoadedPreview] = useState<string | null>(null)
   const dialogRef = useRef<HTMLDivElement>(null)
   const closeRef = useRef<HTMLButtonElement>(null)
   const id = summary?.id
   const detail = useApiQuery('library:photo', { id: id ?? 0 }, { enabled: id !== undefined })
-  const { mutateAsync: removePhotos } = useApiMutation('library:remove')
   // An action's failure belongs to the photo it was tried on.
   const [failure, setFailure] = useState<{ id: number | undefined; text: string } | null>(null)
   const fail = (e: unknown): void => setFailure({ id, text: errorText(e) })
@@ -39,14 +58,25 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
     closeRef.current?.focus()
   }, [])
 
+  const { mutateAsync: removePhotos } = useApiMutation('library:remove')
   const remove = async (): Promise<void> => {
-    if (id === undefined) return
+    if (!summary) return
+    if (onRemove) return onRemove(summary)
     try {
-      await removePhotos({ ids: [id] })
-      onRemoved()
+      await removePhotos({ ids: [summary.id] })
+      onRemoved?.()
     } catch (e) {
       fail(e)
     }
+  }
+  const openMap = (lat: number, lon: number): void => {
+    const url = osmUrl(lat, lon)
+    call('shell:open-external', { url })
+      .then(({ opened }) => {
+        // The browser version has no desktop to hand it to: a new tab does.
+        if (!opened) window.open(url, '_blank', 'noopener,noreferrer')
+      })
+      .catch(fail)
   }
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
@@ -90,25 +120,11 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
           >
             ‹
           </button>
-          <div
-            className={styles.image}
-            style={
-              placeholder && !(shown && loadedPreview === shown.preview)
-                ? { backgroundImage: `url("${placeholder}")` }
-                : undefined
-            }
-          >
-            {shown && (
-              <img
-                key={shown.preview}
-                src={shown.preview}
-                alt={shown.name}
-                data-loaded={loadedPreview === shown.preview}
-                onLoad={() => setLoadedPreview(shown.preview)}
-                style={{ aspectRatio: `${shown.width} / ${shown.height}` }}
-              />
-            )}
-          </div>
+          <PhotoStage
+            src={shown?.preview ?? null}
+            alt={shown?.name ?? ''}
+            placeholder={placeholder}
+          />
           <button
             type="button"
             className={`${styles.nav} ${styles.next}`}
@@ -164,6 +180,18 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
                   <dt>Location</dt>
                   <dd>
                     {shown.lat.toFixed(5)}, {shown.lon.toFixed(5)}
+                    <br />
+                    <a
+                      href={osmUrl(shown.lat, shown.lon)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      onClick={(e) => {
+                        e.preventDefault()
+                        openMap(shown.lat!, shown.lon!)
+                      }}
+                    >
+                      Open in OpenStreetMap
+                    </a>
                   </dd>
                 </>
               )}
@@ -185,6 +213,7 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
               )}
             </dl>
           )}
+          {shown && <PhotoWeatherLine photoId={shown.id} />}
           <div className={styles.actions}>
             <button
               type="button"
@@ -203,7 +232,8 @@ export function Lightbox({ index, total, item, onMove, onClose, onRemoved }: Lig
             </button>
           </div>
           <p className={`${text.muted} ${text.small}`}>
-            Removing keeps the file on disk. ← → to browse.
+            Removed photos go to the Trash (Undo: Ctrl/Cmd+Z); the file on disk stays. ← → to
+            browse, wheel or pinch to zoom, F to fit, 1 for 100 %.
           </p>
         </aside>
       </div>

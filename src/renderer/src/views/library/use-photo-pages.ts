@@ -1,5 +1,10 @@
+import { keepPreviousData } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { LibraryFilter, SortKey } from '@shared/contract/library'
 import { useApiInfiniteQuery } from '../../data/api-infinite-query'
+import { useApiQuery } from '../../data/api-query'
+import { call } from '../../lib/api'
+import type { IdPage } from './selection'
 
 export interface PhotoQuery {
   sort: SortKey
@@ -18,6 +23,39 @@ const PAGE = 120
  */
 export function usePhotoPages(query: PhotoQuery) {
   const pages = useApiInfiniteQuery('library:list', query, { pageSize: PAGE, deferRendering: true })
+  const { rowAt } = pages
+  const idAt = useCallback((i: number) => rowAt(i)?.id, [rowAt])
+  // Ids past the pages held (a Shift+click range, Select all), read by keyset.
+  const idPage = useCallback<IdPage>(
+    async (window) => {
+      const r = await call('library:list', { ...query, ...window })
+      return { ids: r.items.map((p) => p.id), next: r.next }
+    },
+    [query]
+  )
   // item(index): the photo there, or undefined while its page loads; ensure() asks for pages.
-  return { total: pages.total, item: pages.rowAt, ensure: pages.ensure, error: pages.query.error }
+  return {
+    total: pages.total,
+    item: rowAt,
+    idAt,
+    idPage,
+    ensure: pages.ensure,
+    error: pages.query.error
+  }
+}
+
+/** Months of a dated sort, for section headers and the scrubber; null for name and size. */
+export function useTimeline(query: PhotoQuery) {
+  const dated = query.sort === 'taken' || query.sort === 'imported'
+  const timeline = useApiQuery(
+    'library:timeline',
+    {
+      sort: query.sort === 'imported' ? 'imported' : 'taken',
+      descending: query.descending,
+      filter: query.filter
+    },
+    // A new filter keeps the old months up until its own arrive: no flash of unsectioned rows.
+    { enabled: dated, placeholderData: keepPreviousData }
+  )
+  return { months: dated ? (timeline.data?.months ?? null) : null, error: timeline.error }
 }

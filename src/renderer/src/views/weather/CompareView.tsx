@@ -1,4 +1,5 @@
 import type { Place, Report } from '@shared/contract/weather'
+import { formatLocalClock } from '@shared/weather/format-time'
 import { dayRows } from '@shared/weather/series'
 import { ago, localDay, placeLabel } from '@shared/weather/time'
 import {
@@ -11,17 +12,13 @@ import { condition } from '@shared/weather/wmo'
 import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
 import { formatFetched } from './HistoryView'
+import { useTimeStyle } from './use-time-style'
 import { ReportBody } from './ReportBody'
 import { WeatherIcon } from './WeatherIcon'
 import styles from './CompareView.module.css'
 import table from './forecast-table.module.css'
 
-const shortTime = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit'
-})
+const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' })
 
 const delta = (a: number | null, b: number | null, units: Units): string => {
   if (a === null || b === null) return '—'
@@ -47,6 +44,7 @@ export function CompareBody({
   units: Units
   now: number
 }) {
+  const style = useTimeStyle()
   const offset = b.payload.forecast.utc_offset_seconds
   const rowsA = new Map(
     dayRows(a.payload.forecast.daily).map((r) => [localDay(r.date, a.utcOffsetSeconds), r])
@@ -54,10 +52,10 @@ export function CompareBody({
   const rowsB = dayRows(b.payload.forecast.daily)
   const overlap = rowsB.filter((r) => rowsA.has(localDay(r.date, offset)))
   const short = (r: Report): string =>
-    `${places.get(r.placeId)?.name ?? 'Report'} · ${shortTime.format(new Date(r.fetchedAt))}`
+    `${places.get(r.placeId)?.name ?? 'Report'} · ${`${shortDate.format(new Date(r.fetchedAt))} ${formatLocalClock(r.fetchedAt, style)}`}`
   const title = (r: Report): string => {
     const p = places.get(r.placeId)
-    return `${p ? placeLabel(p) : 'Report'} — fetched ${formatFetched(r.fetchedAt)} (${ago(r.fetchedAt, now)})`
+    return `${p ? placeLabel(p) : 'Report'} — fetched ${formatFetched(r.fetchedAt, style)} (${ago(r.fetchedAt, now)})`
   }
   return (
     <div className={styles.compare}>
@@ -128,6 +126,7 @@ export function CompareBody({
               units={units}
               compact
               asFetched
+              of={i === 0 ? 'older report' : 'newer report'}
             />
           </section>
         ))}

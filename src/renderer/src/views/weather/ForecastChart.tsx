@@ -1,6 +1,8 @@
 import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import { extent, segments, type HourPoint } from '@shared/weather/series'
-import { localClock, localHour, localWeekday } from '@shared/weather/time'
+import { formatClock, formatHour, formatWeekday, type TimeStyle } from '@shared/weather/format-time'
+import { localHour } from '@shared/weather/time'
+import type { PlaceZone } from '@shared/weather/zoned-time'
 import {
   formatPercent,
   formatTemperature,
@@ -23,13 +25,16 @@ const PH = H - M.top - M.bottom
 /** Next 48 hours: temperature line, precipitation-probability bars and wind, drawn in SVG. */
 export function ForecastChart({
   hours,
-  offset,
+  zone,
+  style,
   units
 }: {
   hours: HourPoint[]
-  offset: number
+  zone: PlaceZone
+  style: TimeStyle
   units: Units
 }) {
+  const offset = zone.utcOffsetSeconds
   const [cursor, setCursor] = useState<number | null>(null)
   const geo = useMemo(() => {
     const temps = hours.map((h) =>
@@ -78,7 +83,7 @@ export function ForecastChart({
   const barW = Math.max(2, PW / hours.length - 2)
   const at = cursor === null ? null : hours[cursor]
   const readout = at
-    ? `${localWeekday(at.time, offset)} ${localClock(at.time, offset)} · ${formatTemperature(at.temperature, units.temperature)} · rain ${formatPercent(at.precipitationProbability)} · wind ${formatWind(at.windSpeed, units.windSpeed)}`
+    ? `${formatWeekday(at.time, zone, style)} ${formatClock(at.time, zone, style)} · ${formatTemperature(at.temperature, units.temperature)} · rain ${formatPercent(at.precipitationProbability)} · wind ${formatWind(at.windSpeed, units.windSpeed)}`
     : 'Point at the chart, or focus it and use the arrow keys, to read an hour.'
 
   const onMove = (e: PointerEvent<SVGSVGElement>): void => {
@@ -156,13 +161,13 @@ export function ForecastChart({
                 <g className={styles.dayLine}>
                   <line x1={geo.x(i)} x2={geo.x(i)} y1={M.top - 8} y2={M.top + PH} />
                   <text x={geo.x(i) + 4} y={M.top - 10}>
-                    {localWeekday(h.time, offset)}
+                    {formatWeekday(h.time, zone, style)}
                   </text>
                 </g>
               )}
               {hour % 6 === 0 && (
                 <text x={geo.x(i)} y={H - 8} textAnchor="middle">
-                  {localClock(h.time, offset)}
+                  {formatHour(h.time, zone, style)}
                 </text>
               )}
               {h.precipitationProbability !== null && (

@@ -1,26 +1,28 @@
 import { memo } from 'react'
 import type { Place, ReportSummary } from '@shared/contract/weather'
+import { formatLocalClock, type TimeStyle } from '@shared/weather/format-time'
 import { ago, placeLabel } from '@shared/weather/time'
 import { formatTemperature, type Units } from '@shared/weather/units'
 import { condition } from '@shared/weather/wmo'
 import text from '../../components/text.module.css'
 import { cx } from '../../lib/cx'
 import columns from './history-columns.module.css'
+import { useTimeStyle } from './use-time-style'
 import { WeatherIcon } from './WeatherIcon'
 import styles from './HistoryRow.module.css'
 
 /** The height of one history row, in pixels. */
 export const ROW = 48
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
+const date = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit'
+  year: 'numeric'
 })
-export const formatFetched = (ms: number): string => dateTime.format(new Date(ms))
+/** When a report was fetched, on the user's clock, with the 12/24-hour setting. */
+export const formatFetched = (ms: number, style: TimeStyle): string =>
+  `${date.format(new Date(ms))}, ${formatLocalClock(ms, style)}`
 
 /**
  * One history row; memoized so scrolling renders only the rows that come into view. Its open
@@ -56,6 +58,7 @@ export const HistoryRow = memo(function HistoryRow({
   onOpen: (id: number) => void
   onActive: (index: number) => void
 }) {
+  const style = useTimeStyle()
   return (
     <div
       role="listitem"
@@ -69,7 +72,7 @@ export const HistoryRow = memo(function HistoryRow({
         <input
           type="checkbox"
           tabIndex={-1}
-          aria-label={`Pick the report of ${formatFetched(r.fetchedAt)} to compare`}
+          aria-label={`Pick the report of ${formatFetched(r.fetchedAt, style)} to compare`}
           checked={picked}
           onChange={() => onToggle(r.id)}
         />
@@ -83,14 +86,14 @@ export const HistoryRow = memo(function HistoryRow({
         onClick={() => r && onOpen(r.id)}
         aria-label={
           r
-            ? `Open the report for ${place ? placeLabel(place) : 'a place'} fetched ${formatFetched(r.fetchedAt)}`
+            ? `Open the report for ${place ? placeLabel(place) : 'a place'} fetched ${formatFetched(r.fetchedAt, style)}`
             : `Report ${index + 1}, loading`
         }
       >
         {r ? (
           <>
             <span>
-              {formatFetched(r.fetchedAt)}{' '}
+              {formatFetched(r.fetchedAt, style)}{' '}
               <span className={text.muted}>· {ago(r.fetchedAt, now)}</span>
             </span>
             <span>

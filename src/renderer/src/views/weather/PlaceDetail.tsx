@@ -5,7 +5,12 @@ import badges from '../../components/badges.module.css'
 import buttons from '../../components/buttons.module.css'
 import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
+import { formatLocalClock } from '@shared/weather/format-time'
+import { ForecastVsActual } from './ForecastVsActual'
+import { PhotosTakenHere } from '../photo-weather/PhotosTakenHere'
+import { ownError } from './OfflineBanner'
 import { ReportBody } from './ReportBody'
+import { useTimeStyle } from './use-time-style'
 import { useLatestReport } from './use-report'
 import styles from './PlaceDetail.module.css'
 
@@ -15,22 +20,32 @@ export function PlaceDetail({
   units,
   now,
   intervalMin,
+  offline,
   onRefresh,
-  onHistory
+  onHistory,
+  onBack
 }: {
   place: PlaceView
   units: Units
   now: number
   intervalMin: number
+  offline: boolean
   onRefresh: () => void
   onHistory: () => void
+  /** Back to the list, where places and detail show one at a time (narrow windows). */
+  onBack: () => void
 }) {
   const { report, loading, error } = useLatestReport(place.id)
-  const stale = report ? isStale(report.fetchedAt, now, intervalMin) : false
+  const style = useTimeStyle()
+  const own = ownError(place, offline)
+  const stale = report ? offline || isStale(report.fetchedAt, now, intervalMin) : false
   const refreshing = place.status.state === 'refreshing'
   return (
     <article className={styles.detail} aria-label={`Weather for ${placeLabel(place)}`}>
       <header className={styles.head}>
+        <button type="button" className={styles.back} onClick={onBack}>
+          ← Places
+        </button>
         <div>
           <h2>{place.name}</h2>
           <p className={text.muted}>
@@ -63,28 +78,32 @@ export function PlaceDetail({
           </button>
         </div>
       </header>
-      {place.status.state === 'error' && place.status.error && (
+      {own && (
         <div className={layout.alert} role="alert">
-          Could not refresh {place.name}: {place.status.error.message.replace(/([^.!?])$/, '$1.')}
+          Could not refresh {place.name}: {own.replace(/([^.!?])$/, '$1.')}
           {report && ' Showing the last stored report.'}
         </div>
       )}
       {place.status.pausedUntil !== null && place.status.pausedUntil > now && (
         <p className={text.muted} role="status">
           Open-Meteo asked for a pause; Skyfolio sends no forecast requests until{' '}
-          {new Date(place.status.pausedUntil).toLocaleTimeString([], {
-            hour: '2-digit',
-            minute: '2-digit'
-          })}
-          .
+          {formatLocalClock(place.status.pausedUntil, style)}.
         </p>
       )}
       {error && <div className={layout.alert}>{error}</div>}
       {report ? (
-        <ReportBody report={report} atSec={Math.floor(now / 1000)} units={units} />
+        <div className={styles.stack}>
+          <ReportBody report={report} atSec={Math.floor(now / 1000)} units={units} />
+          <ForecastVsActual
+            placeId={place.id}
+            zone={{ timezone: report.timezone, utcOffsetSeconds: report.utcOffsetSeconds }}
+            style={style}
+            units={units}
+          />
+        </div>
       ) : (
         !loading &&
-        place.status.state !== 'error' && (
+        !own && (
           <p className={`${text.muted} ${styles.waiting}`}>
             {refreshing
               ? 'Fetching the first report…'
@@ -92,6 +111,7 @@ export function PlaceDetail({
           </p>
         )
       )}
+      <PhotosTakenHere latitude={place.latitude} longitude={place.longitude} />
     </article>
   )
 }

@@ -1,7 +1,9 @@
 import type { Report } from '@shared/contract/weather'
 import { conditionsAt } from '@shared/weather/now'
-import { airAt, dayIndexAt, nextHours } from '@shared/weather/series'
-import { localClock, localDay, offsetLabel } from '@shared/weather/time'
+import { formatClock, formatDay } from '@shared/weather/format-time'
+import { nowcastWords, rainNowcast } from '@shared/weather/nowcast'
+import { airAt, localDayIndex, nextHours } from '@shared/weather/series'
+import { offsetLabel } from '@shared/weather/time'
 import {
   compassPoint,
   formatPercent,
@@ -15,7 +17,10 @@ import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
 import { OpenMeteoCredit } from './Credits'
 import { DailyTable } from './DailyTable'
+import { ConditionDetails } from './ConditionDetails'
 import { ForecastChart } from './ForecastChart'
+import { HourlyStrip } from './HourlyStrip'
+import { useTimeStyle } from './use-time-style'
 import { WeatherIcon } from './WeatherIcon'
 import styles from './ReportBody.module.css'
 
@@ -41,7 +46,8 @@ export function ReportBody({
   atSec,
   units,
   compact = false,
-  asFetched = false
+  asFetched = false,
+  of
 }: {
   report: Report
   atSec: number
@@ -49,16 +55,25 @@ export function ReportBody({
   compact?: boolean
   /** Read as of the moment it was fetched (history), rather than as of now. */
   asFetched?: boolean
+  /** Whose report this is, e.g. "older report", when two show side by side: it goes into
+   *  each section's name, since landmarks on one page need names that tell them apart. */
+  of?: string
 }) {
+  const named = (section: string): string => (of ? `${section}, ${of}` : section)
   const f = report.payload.forecast
   const offset = f.utc_offset_seconds
   const now = conditionsAt(f, atSec)
   const air = airAt(report.payload.airQuality, atSec)
   const hours = nextHours(f.hourly, atSec, 48)
-  const today = dayIndexAt(f.daily.time, atSec)
+  const today = localDayIndex(f, atSec)
+  const zone = { timezone: f.timezone, utcOffsetSeconds: offset }
+  const style = useTimeStyle()
+  const clock = (t: number): string => formatClock(t, zone, style)
+  // Only as of now: an old report's 15-minute steps say nothing about the present.
+  const nowcast = asFetched ? null : nowcastWords(rainNowcast(f.minutely_15, atSec))
   return (
     <div className={styles.report}>
-      <section className={layout.card} aria-label="Conditions">
+      <section className={layout.card} aria-label={named('Conditions')}>
         {now ? (
           <>
             <div className={styles.nowMain}>
@@ -68,6 +83,11 @@ export function ReportBody({
                   {formatTemperature(now.temperature, units.temperature)}
                 </div>
                 <div className={styles.nowWords}>{condition(now.weatherCode).words}</div>
+                {nowcast && (
+                  <div className={styles.nowcast} data-testid="nowcast">
+                    {nowcast}
+                  </div>
+                )}
                 <div className={text.muted}>
                   High {formatTemperature(now.todayMax, units.temperature)} · Low{' '}
                   {formatTemperature(now.todayMin, units.temperature)}
@@ -101,11 +121,11 @@ export function ReportBody({
               </div>
               <div>
                 <dt>Sunrise</dt>
-                <dd>{now.sunrise !== null ? localClock(now.sunrise, offset) : '—'}</dd>
+                <dd>{now.sunrise !== null ? clock(now.sunrise) : '—'}</dd>
               </div>
               <div>
                 <dt>Sunset</dt>
-                <dd>{now.sunset !== null ? localClock(now.sunset, offset) : '—'}</dd>
+                <dd>{now.sunset !== null ? clock(now.sunset) : '—'}</dd>
               </div>
               {air && air.europeanAqi !== null && (
                 <div>
@@ -120,10 +140,11 @@ export function ReportBody({
                 </div>
               )}
             </dl>
+            <ConditionDetails forecast={f} atSec={atSec} units={units} />
             <p className={`${styles.source} ${text.muted}`}>
               {now.source === 'current'
-                ? `Observed ${localClock(now.time, offset)} local time`
-                : `Read from the hourly forecast for ${localDay(now.time, offset)} ${localClock(now.time, offset)}`}{' '}
+                ? `Observed ${clock(now.time)} local time`
+                : `Read from the hourly forecast for ${formatDay(now.time, zone, style)} ${clock(now.time)}`}{' '}
               · {f.timezone} ({offsetLabel(offset)})
               {!report.payload.airQuality && report.payload.airQualityError && (
                 <> · air quality unavailable: {report.payload.airQualityError.message}</>
@@ -139,14 +160,20 @@ export function ReportBody({
         )}
       </section>
       {!compact && (
-        <section className={layout.card} aria-label="Next 48 hours">
-          <h3>Next 48 hours</h3>
-          <ForecastChart hours={hours} offset={offset} units={units} />
-        </section>
+        <div className={styles.hourly}>
+          <section className={layout.card} aria-label={named('Next 48 hours')}>
+            <h3>Next 48 hours</h3>
+            <ForecastChart hours={hours} zone={zone} style={style} units={units} />
+          </section>
+          <section className={layout.card} aria-label={named('Hour by hour')}>
+            <h3>Hour by hour</h3>
+            <HourlyStrip hours={hours} zone={zone} units={units} style={style} />
+          </section>
+        </div>
       )}
-      <section className={layout.card} aria-label="7-day forecast">
-        <h3>{f.daily.time.length}-day forecast</h3>
-        <DailyTable daily={f.daily} offset={offset} units={units} todayIndex={today} />
+      <section className={layout.card} aria-label={named('7-day forecast')}>
+        <h3>{Math.min(7, f.daily.time.length)}-day forecast</h3>
+        <DailyTable daily={f.daily} zone={zone} style={style} units={units} todayIndex={today} />
       </section>
       <OpenMeteoCredit />
     </div>

@@ -6,6 +6,8 @@ import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
 import { CompareBody } from './CompareView'
 import { formatFetched } from './HistoryView'
+import { PhotosTakenThatDay } from '../photo-weather/PhotosTakenHere'
+import { useTimeStyle } from './use-time-style'
 import { ReportBody } from './ReportBody'
 import { useReport } from './use-report'
 import styles from './ReportDialog.module.css'
@@ -51,15 +53,18 @@ function Panel({
   )
 }
 
-const Header = ({ report, place, now }: { report: Report; place?: Place; now: number }) => (
-  <header className={styles.head}>
-    <h2>{place ? placeLabel(place) : 'Report'}</h2>
-    <p className={text.muted}>
-      Fetched {formatFetched(report.fetchedAt)} ({ago(report.fetchedAt, now)}) from Open-Meteo ·
-      shown exactly as it was then
-    </p>
-  </header>
-)
+function Header({ report, place, now }: { report: Report; place?: Place; now: number }) {
+  const style = useTimeStyle()
+  return (
+    <header className={styles.head}>
+      <h2>{place ? placeLabel(place) : 'Report'}</h2>
+      <p className={text.muted}>
+        Fetched {formatFetched(report.fetchedAt, style)} ({ago(report.fetchedAt, now)}) from
+        Open-Meteo · shown exactly as it was then
+      </p>
+    </header>
+  )
+}
 
 /** An old report, read as of the moment it was fetched. */
 export function ReportDialog({
@@ -88,6 +93,11 @@ export function ReportDialog({
             atSec={Math.floor(report.fetchedAt / 1000)}
             units={units}
             asFetched
+          />
+          <PhotosTakenThatDay
+            place={places.get(report.placeId)}
+            atMs={report.fetchedAt}
+            utcOffsetSeconds={report.utcOffsetSeconds}
           />
         </>
       )}

@@ -38,6 +38,16 @@ export function UnitsBar() {
         <option value="inch">in</option>
       </select>
       <select
+        aria-label="Clock"
+        title="Clock: 12- or 24-hour"
+        value={settings.hourCycle}
+        onChange={(e) => void update({ hourCycle: e.target.value as typeof settings.hourCycle })}
+      >
+        <option value="auto">clock as locale</option>
+        <option value="h23">24-hour</option>
+        <option value="h12">12-hour</option>
+      </select>
+      <select
         aria-label="Refresh automatically every"
         title="Refresh automatically every"
         value={settings.refreshIntervalMin}

@@ -7,6 +7,7 @@ import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { useSettings } from '../../hooks/use-settings'
 import { call, errorText } from '../../lib/api'
 import { HistoryView } from './HistoryView'
+import { OfflineBanner, useOffline } from './OfflineBanner'
 import { PlaceDetail } from './PlaceDetail'
 import { PlaceList } from './PlaceList'
 import { PlaceSearch } from './PlaceSearch'
@@ -16,6 +17,7 @@ import { UnitsBar } from './UnitsBar'
 import { useNow, usePlaces } from './use-places'
 import emptyState from '../../components/EmptyState.module.css'
 import layout from '../../components/layout.module.css'
+import text from '../../components/text.module.css'
 import styles from './WeatherView.module.css'
 
 type Tab = 'places' | 'history'
@@ -43,6 +45,9 @@ export function WeatherView() {
   const [opened, setOpened] = useState<number | null>(null)
   const [comparing, setComparing] = useState<[number, number] | null>(null)
   const [removal, setRemoval] = useState<Removal | null>(null)
+  // Narrow windows show the list or the detail, one at a time.
+  const [pane, setPane] = useState<'list' | 'detail'>('list')
+  const offline = useOffline()
   const removals = useRef(0)
 
   // Keep a valid selection: the home place first, else the first one.
@@ -114,6 +119,9 @@ export function WeatherView() {
 
   return (
     <div className={styles.wx}>
+      <h1 className={text.visuallyHidden}>
+        {tab === 'places' ? 'Weather: places' : 'Weather: history'}
+      </h1>
       <div className={`${layout.toolbar} ${styles.toolbar}`}>
         <div className={styles.tabs} role="tablist" aria-label="Weather views">
           {(['places', 'history'] as const).map((t) => (
@@ -161,6 +169,7 @@ export function WeatherView() {
           {anyRefreshing ? 'Refreshing…' : 'Refresh all'}
         </button>
       </div>
+      <OfflineBanner />
       {error && (
         <div className={layout.alert} role="alert">
           {error}{' '}
@@ -180,6 +189,7 @@ export function WeatherView() {
       {tab === 'places' ? (
         <div
           className={loaded && places.length === 0 ? undefined : styles.body}
+          data-pane={pane}
           role="tabpanel"
           id="wx-panel-places"
           aria-labelledby="wx-tab-places"
@@ -198,8 +208,13 @@ export function WeatherView() {
                 units={units}
                 now={now}
                 intervalMin={settings.refreshIntervalMin}
+                offline={offline}
                 actions={{
                   select: setSelected,
+                  open: (id) => {
+                    setSelected(id)
+                    setPane('detail')
+                  },
                   move,
                   refresh: (id) => refresh([id]),
                   setHome: (id) => void run(() => setHome.mutateAsync({ id })),
@@ -213,6 +228,8 @@ export function WeatherView() {
                   units={units}
                   now={now}
                   intervalMin={settings.refreshIntervalMin}
+                  offline={offline}
+                  onBack={() => setPane('list')}
                   onRefresh={() => refresh([current.id])}
                   onHistory={() => {
                     setHistoryPlace(current.id)

@@ -1,0 +1,154 @@
+import type { ForecastTrail } from '@shared/contract/weather'
+import { formatDayClock, type TimeStyle } from '@shared/weather/format-time'
+import { extent } from '@shared/weather/series'
+import {
+  formatPercent,
+  formatTemperature,
+  temperature,
+  temperatureSymbol,
+  type Units
+} from '@shared/weather/units'
+import type { PlaceZone } from '@shared/weather/zoned-time'
+import styles from './TrailChart.module.css'
+
+const W = 640
+const H = 220
+const M = { left: 40, right: 40, top: 16, bottom: 34 }
+const PW = W - M.left - M.right
+const PH = H - M.top - M.bottom
+
+const leadWords = (d: number): string => (d === 0 ? 'same day' : `${d} d ahead`)
+
+/**
+ * How the forecast for one day moved: high, low and chance of rain as each stored report said
+ * them, oldest fetch left, with what was observed drawn across.
+ */
+export function TrailChart({
+  trail,
+  zone,
+  style,
+  units
+}: {
+  trail: ForecastTrail
+  zone: PlaceZone
+  style: TimeStyle
+  units: Units
+}) {
+  const pts = trail.points
+  const t = (c: number | null): number | null =>
+    c === null ? null : temperature(c, units.temperature)
+  const highs = pts.map((p) => t(p.high))
+  const lows = pts.map((p) => t(p.low))
+  const obsHigh = t(trail.observed?.high ?? null)
+  const obsLow = t(trail.observed?.low ?? null)
+  const [tLo, tHi] = extent([...highs, ...lows, obsHigh, obsLow]) ?? [0, 10]
+  const step = 5
+  const lo = Math.floor((tLo - 1) / step) * step
+  const hi = Math.max(lo + step * 2, Math.ceil((tHi + 1) / step) * step)
+  const x = (i: number): number => M.left + (pts.length <= 1 ? PW / 2 : (i / (pts.length - 1)) * PW)
+  const y = (v: number): number => M.top + PH - ((v - lo) / (hi - lo)) * PH
+  const yP = (p: number): number => M.top + PH - (p / 100) * PH
+  const line = (vals: (number | null)[]): string =>
+    vals
+      .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
+      .filter((s): s is string => s !== null)
+      .map((s, k) => `${k ? 'L' : 'M'}${s}`)
+      .join('')
+  const ticks: number[] = []
+  for (let v = lo; v <= hi; v += step) ticks.push(v)
+  const barW = Math.max(3, Math.min(24, PW / Math.max(1, pts.length) - 4))
+  const labelEvery = Math.max(1, Math.ceil(pts.length / 8))
+  const sym = temperatureSymbol(units.temperature)
+  const summary = pts.length
+    ? `${pts.length} reports; first said high ${formatTemperature(pts[0]!.high, units.temperature)}, last ${formatTemperature(pts.at(-1)!.high, units.temperature)}` +
+      (trail.observed
+        ? `; observed high ${formatTemperature(trail.observed.high, units.temperature)}, low ${formatTemperature(trail.observed.low, units.temperature)}`
+        : '')
+    : 'no stored report predicted this day'
+
+  return (
+    <figure className={styles.chart}>
+      <figcaption className={styles.legend}>
+        <span className={`${styles.key} ${styles.high}`}>Forecast high</span>
+        <span className={`${styles.key} ${styles.low}`}>Forecast low</span>
+        <span className={`${styles.key} ${styles.precip}`}>Chance of rain</span>
+        {trail.observed && <span className={`${styles.key} ${styles.observed}`}>Observed</span>}
+      </figcaption>
+      <svg
+        className={styles.svg}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`How the forecast moved: ${summary}`}
+      >
+        <g className={styles.grid}>
+          {ticks.map((v) => (
+            <g key={v}>
+              <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
+              <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
+                {v}
+                {sym}
+              </text>
+            </g>
+          ))}
+          {[0, 50, 100].map((p) => (
+            <text key={p} x={W - M.right + 6} y={yP(p) + 4} className={styles.axisRight}>
+              {p}%
+            </text>
+          ))}
+        </g>
+        {pts.map((p, i) =>
+          p.precipitationProbability === null ? null : (
+            <rect
+              key={p.reportId}
+              className={styles.precipBar}
+              x={x(i) - barW / 2}
+              y={yP(p.precipitationProbability)}
+              width={barW}
+              height={M.top + PH - yP(p.precipitationProbability)}
+            >
+              <title>{`${formatDayClock(p.fetchedAt / 1000, zone, style)}: ${formatPercent(p.precipitationProbability)}`}</title>
+            </rect>
+          )
+        )}
+        {obsHigh !== null && (
+          <line
+            className={styles.obsLine}
+            x1={M.left}
+            x2={W - M.right}
+            y1={y(obsHigh)}
+            y2={y(obsHigh)}
+          />
+        )}
+        {obsLow !== null && (
+          <line
+            className={styles.obsLine}
+            x1={M.left}
+            x2={W - M.right}
+            y1={y(obsLow)}
+            y2={y(obsLow)}
+          />
+        )}
+        <path className={styles.highLine} d={line(highs)} />
+        <path className={styles.lowLine} d={line(lows)} />
+        {pts.map((p, i) => (
+          <g key={p.reportId}>
+            {highs[i] !== null && (
+              <circle className={styles.highDot} cx={x(i)} cy={y(highs[i]!)} r={3} />
+            )}
+            {lows[i] !== null && (
+              <circle className={styles.lowDot} cx={x(i)} cy={y(lows[i]!)} r={3} />
+            )}
+            {i % labelEvery === 0 && (
+              <text x={x(i)} y={H - 14} textAnchor="middle">
+                {leadWords(p.leadDays)}
+              </text>
+            )}
+          </g>
+        ))}
+        <text x={M.left} y={H - 2} className={styles.axisNote}>
+          by the time each report was fetched →
+        </text>
+      </svg>
+    </figure>
+  )
+}
