@@ -2,20 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import type { Envelope } from '@shared/contract'
 import type { ImportProgress } from '@shared/contract/library'
-import { createCore, type Core } from '../src/main/core/core'
+import type { Core } from '../src/main/core/core'
 import { readConfig } from '../src/main/core/config'
-import { headlessDesktop } from '../src/main/platform/desktop'
-import { createLogger } from '../src/main/platform/log'
-import { sourceLauncher, sourceWorkerEntry } from '../test/support/source-workers'
+import { benchCore, call } from './support/bench-core'
 
 /** bench:import's app runs: the whole import through a headless core, as the app runs it. */
-async function call<T>(core: Core, channel: string, params: unknown = {}): Promise<T> {
-  const envelope = (await core.router.dispatch(channel, params)) as Envelope<T>
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-  return envelope.value
-}
 
 interface Phases {
   done: number
@@ -81,16 +73,9 @@ export interface AppRun {
 
 export async function runApp(inputDir: string, warmFile: string, workers: number): Promise<AppRun> {
   const userData = mkdtempSync(join(tmpdir(), 'skyfolio-bench-app-'))
-  const core = createCore({
-    userDataDir: userData,
-    runtime: 'headless',
-    version: 'bench',
-    launcher: sourceLauncher(),
-    workerEntry: sourceWorkerEntry,
-    desktop: headlessDesktop,
-    log: createLogger('bench', 'error'),
-    fetch: () => Promise.reject(new Error('offline')),
-    config: readConfig({})
+  const core = benchCore(userData, {
+    config: readConfig({}),
+    fetch: () => Promise.reject(new Error('offline'))
   })
   try {
     await call(core, 'settings:update', { importWorkers: workers })

@@ -2,18 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import type { Channel, PhotoWeatherStatus } from '@shared/contract'
-import { createCore, type Core } from '../src/main/core/core'
+import type { PhotoWeatherStatus } from '@shared/contract'
 import { migrations } from '../src/main/core/migrations'
 import { readConfig } from '../src/main/core/config'
 import { cellOf } from '../src/main/library/photo-weather/cells'
 import { idealRequests, type CellDay } from '../src/main/library/photo-weather/request-planner'
-import { headlessDesktop } from '../src/main/platform/desktop'
-import { createLogger } from '../src/main/platform/log'
 import { appPaths } from '../src/main/platform/paths'
 import { openDatabase } from '../src/main/platform/store/database'
 import { seedPhotos, type SeedPhoto } from '../test/support/photo-weather-kit'
-import { sourceLauncher, sourceWorkerEntry } from '../test/support/source-workers'
+import { benchCore, call } from './support/bench-core'
 import { startFixtureProcess } from './support/fixture-process'
 import { printTable, round } from './support/report'
 
@@ -68,12 +65,6 @@ function library(nowMs: number): SeedPhoto[] {
   })
 }
 
-async function call<C extends Channel>(core: Core, channel: C, params: unknown): Promise<unknown> {
-  const r = await core.router.dispatch(channel, params)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-  return r.value
-}
-
 async function fixtureRequests(url: string): Promise<{ requests: number; http429: number }> {
   const s = (await (await fetch(`${url}/__fixture/stats`)).json()) as {
     requests: Record<string, number>
@@ -83,14 +74,7 @@ async function fixtureRequests(url: string): Promise<{ requests: number; http429
 }
 
 async function linkAll(userData: string, url: string) {
-  const core = createCore({
-    userDataDir: userData,
-    runtime: 'headless',
-    version: 'bench',
-    launcher: sourceLauncher(),
-    workerEntry: sourceWorkerEntry,
-    desktop: headlessDesktop,
-    log: createLogger('bench', 'error'),
+  const core = benchCore(userData, {
     config: readConfig({ SKYFOLIO_WEATHER_URL: url, SKYFOLIO_WEATHER_AUTOREFRESH: '0' })
   })
   const before = await fixtureRequests(url)

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import type { ImportProgress } from '@shared/contract/library'
 import { memoryLogger } from '../../src/main/platform/log'
 import { openDatabase, type Db } from '../../src/main/platform/store/database'
@@ -20,17 +21,16 @@ export interface QueueKit {
   quit(): Promise<void>
 }
 
+export interface QueueOptions {
+  workers?: number
+  taskTimeoutMs?: number
+  fetch?: typeof fetch
+  /** Receives, in order, 'thumb-start|thumb-done|preview-start|preview-done <path>'. */
+  events?: string[]
+}
+
 /** A real import queue on a real SQLite file in `dir`, with image workers run from source. */
-export function openQueue(
-  dir: string,
-  options: {
-    workers?: number
-    taskTimeoutMs?: number
-    fetch?: typeof fetch
-    /** Receives, in order, 'thumb-start|thumb-done|preview-start|preview-done <path>'. */
-    events?: string[]
-  } = {}
-): QueueKit {
+export function openQueue(dir: string, options: QueueOptions = {}): QueueKit {
   const db = openDatabase(join(dir, 'skyfolio.db'), { migrations })
   const thumbs = join(dir, 'thumbs')
   const downloads = join(dir, 'downloads')
@@ -75,6 +75,29 @@ export function openQueue(
       await queue.close()
       db.close()
     }
+  }
+}
+
+/** `openQueue` per call; each kit the test has not quit itself is quit after the test. */
+export function useQueues(): (dir: string, options?: QueueOptions) => QueueKit {
+  const open = new Set<QueueKit>()
+  afterEach(async () => {
+    const left = [...open]
+    open.clear()
+    // Clean-up only: a queue the test broke on purpose may not close cleanly.
+    await Promise.all(left.map((k) => k.quit().catch(() => undefined)))
+  })
+  return (dir, options) => {
+    const opened = openQueue(dir, options)
+    const kit: QueueKit = {
+      ...opened,
+      quit: () => {
+        open.delete(kit)
+        return opened.quit()
+      }
+    }
+    open.add(kit)
+    return kit
   }
 }
 

@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import {
   startFixtureServer,
   type FixtureOptions,
@@ -12,6 +12,7 @@ import {
   type ClientEvent,
   type ClientOptions
 } from '../../src/main/weather/open-meteo/open-meteo-client'
+import { WeatherFetchError } from '../../src/main/weather/open-meteo/weather-errors'
 import { PlaceRepository } from '../../src/main/weather/store/place-repository'
 import { ReportRepository } from '../../src/main/weather/store/report-repository'
 import { WeatherRefresher } from '../../src/main/weather/weather-refresher'
@@ -69,6 +70,16 @@ export function clientFor(
     ...extra
   })
   return { client, events }
+}
+
+/** The WeatherFetchError `p` fails with; fails the test if `p` succeeds or throws anything else. */
+export async function failure(p: Promise<unknown>): Promise<WeatherFetchError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x
+  )
+  expect(e).toBeInstanceOf(WeatherFetchError)
+  return e as WeatherFetchError
 }
 
 export const paris = {

@@ -1,40 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AppError, Envelope, ImportProgress } from '@shared/contract'
-import { headlessDesktop, type DesktopBridge } from '../platform/desktop'
-import { memoryLogger } from '../platform/log'
-import { sourceLauncher, sourceWorkerEntry } from '../../../test/support/source-workers'
+import { useTestCores } from '../../../test/support/test-core'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { writeJpeg } from '../../../test/support/test-images'
-import { testConfig } from '../../../test/support/config'
-import { createCore, type Core, type CoreOptions } from './core'
+import type { Core } from './core'
 
 const tempDir = useTempDir()
-const cores: Core[] = []
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-})
-
-function core(
-  dir: string,
-  runtime: CoreOptions['runtime'],
-  desktop: Partial<DesktopBridge> = {}
-): Core {
-  const c = createCore({
-    userDataDir: join(dir, 'user'),
-    runtime,
-    version: 'test',
-    launcher: sourceLauncher(),
-    workerEntry: sourceWorkerEntry,
-    desktop: { ...headlessDesktop, ...desktop },
-    log: memoryLogger(),
-    fetch: () => Promise.reject(new Error('offline')),
-    config: testConfig()
-  })
-  cores.push(c)
-  return c
-}
+const core = useTestCores()
 
 const send = (c: Core, channel: string, params: unknown = {}): Promise<Envelope<unknown>> =>
   c.router.dispatch(channel, params)
@@ -85,7 +59,7 @@ describe('paths the desktop window may name', { timeout: 90_000 }, () => {
   it('refuses to import a typed path nobody chose, and queues nothing', async () => {
     const dir = tempDir()
     const { photos } = await folders(dir)
-    const c = core(dir, 'electron')
+    const c = core(dir, { runtime: 'electron' })
     const error = await refused(c, 'library:import', { paths: [photos], urls: [] })
     expect(error.code).toBe('forbidden')
     expect(error.message).toContain('not chosen in this window')
@@ -96,7 +70,7 @@ describe('paths the desktop window may name', { timeout: 90_000 }, () => {
   it('imports what was dropped (granted), and nothing beside it that shares its name', async () => {
     const dir = tempDir()
     const { photos, sibling } = await folders(dir)
-    const c = core(dir, 'electron')
+    const c = core(dir, { runtime: 'electron' })
     // What the IPC bridge does with the preload's webUtils.getPathForFile answer.
     expect(c.grants.grant(photos)).toBe(true)
 
@@ -120,7 +94,10 @@ describe('paths the desktop window may name', { timeout: 90_000 }, () => {
   it('grants what the native dialog returned, for later requests too', async () => {
     const dir = tempDir()
     const { photos } = await folders(dir)
-    const c = core(dir, 'electron', { chooseImportSources: async () => [photos] })
+    const c = core(dir, {
+      runtime: 'electron',
+      desktop: { chooseImportSources: async () => [photos] }
+    })
     expect(await accepted(c, 'library:import-dialog')).toEqual({ chosen: 1 })
     await settled(c)
     expect(await photoCount(c)).toBe(1)
@@ -134,7 +111,7 @@ describe('paths the desktop window may name', { timeout: 90_000 }, () => {
     const { photos, sibling } = await folders(dir)
     const empty = join(photos, 'empty')
     mkdirSync(empty)
-    const c = core(dir, 'electron')
+    const c = core(dir, { runtime: 'electron' })
     const error = await refused(c, 'bench:start', folderRun(sibling))
     expect(error.code).toBe('forbidden')
     expect((await accepted<{ runs: unknown[] }>(c, 'bench:runs')).runs).toEqual([])
@@ -150,7 +127,7 @@ describe('paths under the headless host', { timeout: 90_000 }, () => {
   it('takes typed paths: the token holder typed them', async () => {
     const dir = tempDir()
     const { photos, sibling } = await folders(dir)
-    const c = core(dir, 'headless')
+    const c = core(dir, { runtime: 'headless' })
     await accepted(c, 'library:import', { paths: [photos], urls: [] })
     await settled(c)
     expect(await photoCount(c)).toBe(1)

@@ -1,36 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '@shared/contract'
-import { createCore, type Core } from '../core/core'
-import { headlessDesktop, type DesktopBridge } from '../platform/desktop'
-import { memoryLogger } from '../platform/log'
-import { sourceLauncher, sourceWorkerEntry } from '../../../test/support/source-workers'
+import type { Core } from '../core/core'
+import { useTestCores } from '../../../test/support/test-core'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { writeJpeg } from '../../../test/support/test-images'
-import { testConfig } from '../../../test/support/config'
 
 const tempDir = useTempDir()
-const cores: Core[] = []
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-})
-
-function core(dir: string, desktop: Partial<DesktopBridge> = {}): Core {
-  const c = createCore({
-    userDataDir: join(dir, 'user'),
-    runtime: 'headless',
-    version: 'test',
-    launcher: sourceLauncher(),
-    workerEntry: sourceWorkerEntry,
-    desktop: { ...headlessDesktop, ...desktop },
-    log: memoryLogger(),
-    fetch: () => Promise.reject(new Error('offline')),
-    config: testConfig()
-  })
-  cores.push(c)
-  return c
-}
+const core = useTestCores()
 
 async function call<T>(c: Core, channel: string, params: unknown = {}): Promise<T> {
   const envelope = (await c.router.dispatch(channel, params)) as Envelope<T>
@@ -56,7 +34,7 @@ describe('library service', () => {
     writeFileSync(join(folder, 'broken.jpg'), 'nope')
     const progress: unknown[] = []
     const progressCalls: (number | null)[] = []
-    const c = core(dir, { setProgress: (f) => progressCalls.push(f) })
+    const c = core(dir, { desktop: { setProgress: (f) => progressCalls.push(f) } })
     c.bus.connect((event, payload) => {
       if (event === 'library:progress') progress.push(payload)
     })
@@ -113,7 +91,7 @@ describe('library service', () => {
     const dir = tempDir()
     const file = join(dir, 'one.jpg')
     await writeJpeg(file)
-    const c = core(dir, { chooseImportSources: async () => [file] })
+    const c = core(dir, { desktop: { chooseImportSources: async () => [file] } })
     expect(await call(c, 'library:import-dialog')).toEqual({ chosen: 1 })
     await settled(c)
     expect((await call<{ total: number }>(c, 'library:list')).total).toBe(1)

@@ -1,39 +1,17 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Envelope } from '@shared/contract'
 import type { PhotoDetail, PhotoSummary, TrashedPhoto } from '@shared/contract/library'
-import { createCore, type Core } from '../core/core'
-import { headlessDesktop, type DesktopBridge } from '../platform/desktop'
-import { memoryLogger } from '../platform/log'
-import { sourceLauncher, sourceWorkerEntry } from '../../../test/support/source-workers'
+import type { Core } from '../core/core'
+import { useTestCores } from '../../../test/support/test-core'
 import { useTempDir } from '../../../test/support/temp-dir'
 import { writeJpeg } from '../../../test/support/test-images'
-import { testConfig } from '../../../test/support/config'
 
 const tempDir = useTempDir()
 /** Each test imports real files through worker processes: slow on a busy machine. */
 const SLOW = 120_000
-const cores: Core[] = []
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()))
-})
-
-function core(dir: string, desktop: Partial<DesktopBridge> = {}): Core {
-  const c = createCore({
-    userDataDir: join(dir, 'user'),
-    runtime: 'headless',
-    version: 'test',
-    launcher: sourceLauncher(),
-    workerEntry: sourceWorkerEntry,
-    desktop: { ...headlessDesktop, ...desktop },
-    log: memoryLogger(),
-    fetch: () => Promise.reject(new Error('offline')),
-    config: testConfig()
-  })
-  cores.push(c)
-  return c
-}
+const core = useTestCores()
 
 async function ask<T>(c: Core, channel: string, params: unknown = {}): Promise<Envelope<T>> {
   return (await c.router.dispatch(channel, params)) as Envelope<T>
@@ -174,9 +152,11 @@ describe('removing photos, with undo', () => {
       const bin = join(dir, 'system-trash')
       mkdirSync(bin)
       const c = core(dir, {
-        trashItem: async (path) => {
-          renameSync(path, join(bin, basename(path)))
-          return true
+        desktop: {
+          trashItem: async (path) => {
+            renameSync(path, join(bin, basename(path)))
+            return true
+          }
         }
       })
       const folder = await trip(dir)

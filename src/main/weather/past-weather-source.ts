@@ -1,37 +1,15 @@
+import type { PastHoursAnswer, PastRange, PastWeatherSource } from '@shared/weather/past-weather'
 import type { OpenMeteoClient } from './open-meteo/open-meteo-client'
-import type { PastRange } from './open-meteo/past-hours'
 import { isCancelled, WeatherFetchError } from './open-meteo/weather-errors'
 
-export type { PastRange } from './open-meteo/past-hours'
-
-/** One location's hours as they happened, in stored units (°C, km/h, mm). */
-export interface PastHours {
-  readonly timezone: string
-  readonly utcOffsetSeconds: number
-  /** Unix seconds; each value null where the service has no record. */
-  readonly time: readonly number[]
-  readonly temperature: readonly (number | null)[]
-  readonly weatherCode: readonly (number | null)[]
-  readonly windSpeed: readonly (number | null)[]
-  readonly precipitation: readonly (number | null)[]
-}
-
-export type PastHoursAnswer =
-  | { readonly ok: true; readonly locations: PastHours[] }
-  | {
-      readonly ok: false
-      /** offline: not reachable; limited: wait until retryAt; refused: asking again won't help. */
-      readonly kind: 'offline' | 'limited' | 'refused' | 'failed' | 'cancelled'
-      readonly message: string
-      readonly retryAt: number | null
-    }
+export type { PastWeatherSource } from '@shared/weather/past-weather'
 
 /**
  * The weather desk's past hours for another domain (photo weather), through the desk's own
  * client: the same per-host admission, weight budget, 429 pauses and retries. Failures come
  * back as values so the caller needs nothing from this domain to read them.
  */
-export function pastWeatherSource(client: OpenMeteoClient) {
+export function pastWeatherSource(client: OpenMeteoClient): PastWeatherSource {
   return {
     async hours(
       points: readonly { latitude: number; longitude: number }[],
@@ -75,5 +53,3 @@ export function pastWeatherSource(client: OpenMeteoClient) {
     }
   }
 }
-
-export type PastWeatherSource = ReturnType<typeof pastWeatherSource>

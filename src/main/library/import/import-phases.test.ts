@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openQueue, rows, type QueueKit } from '../../../../test/support/library-test-kit'
+import { describe, expect, it } from 'vitest'
+import { rows, useQueues, type QueueKit } from '../../../../test/support/library-test-kit'
 import { useTempDir } from '../../../../test/support/temp-dir'
 import { writeJpeg } from '../../../../test/support/test-images'
 import { PhotoRepository } from '../store/photo-repository'
@@ -10,15 +10,7 @@ import { PhotoRepository } from '../store/photo-repository'
 // previews, and both live in the persisted queue.
 
 const tempDir = useTempDir()
-const open: QueueKit[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((k) => k.quit().catch(() => undefined)))
-})
-const kit = (dir: string, options?: Parameters<typeof openQueue>[1]): QueueKit => {
-  const k = openQueue(dir, options)
-  open.push(k)
-  return k
-}
+const kit = useQueues()
 
 async function folderOfPhotos(dir: string, count: number, name = 'img'): Promise<string> {
   const folder = join(dir, 'photos')
@@ -101,7 +93,6 @@ describe('import phases', () => {
     first.queue.add([folder], [])
     await until(() => count(first, `preview = 'done'`) >= 1)
     await first.quit()
-    open.splice(open.indexOf(first), 1)
 
     const reopened = kit(dir, { workers: 2 })
     expect(count(reopened, `state = 'done'`)).toBe(16)
@@ -123,7 +114,6 @@ describe('import phases', () => {
     first.queue.add([folder], [])
     await until(() => count(first, `state = 'done'`) >= 2)
     await first.quit()
-    open.splice(open.indexOf(first), 1)
 
     const reopened = kit(dir, { workers: 2 })
     expect(count(reopened, `state != 'done'`)).toBeGreaterThan(0)

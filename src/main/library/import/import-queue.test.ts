@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, writeFileSync, symlinkSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { useTempDir } from '../../../../test/support/temp-dir'
-import { openQueue, rows, type QueueKit } from '../../../../test/support/library-test-kit'
+import { rows, useQueues, type QueueKit } from '../../../../test/support/library-test-kit'
 import {
   heicHead,
   pixelBombPng,
@@ -12,15 +12,7 @@ import {
 } from '../../../../test/support/test-images'
 
 const tempDir = useTempDir()
-const open: QueueKit[] = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((k) => k.quit().catch(() => undefined)))
-})
-const kit = (dir: string, options?: Parameters<typeof openQueue>[1]): QueueKit => {
-  const k = openQueue(dir, options)
-  open.push(k)
-  return k
-}
+const kit = useQueues()
 
 interface Job {
   source: string
@@ -103,7 +95,6 @@ describe('ImportQueue', () => {
     while (rows(first.db, `SELECT id FROM library_jobs WHERE state = 'done'`).length < 3)
       await new Promise((r) => setTimeout(r, 10))
     await first.quit()
-    open.splice(open.indexOf(first), 1)
 
     const reopened = kit(dir, { workers: 2 })
     const left = rows<Job>(reopened.db, `SELECT * FROM library_jobs WHERE state != 'done'`)

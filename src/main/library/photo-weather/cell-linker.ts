@@ -1,12 +1,12 @@
 import { fixedDateKey } from '@shared/weather/zoned-time'
-import type { CellHours } from './historical-source'
+import type { PastHours } from '@shared/weather/past-weather'
 import { captureInstant, hourOf } from './capture-time'
 import type { HourRow, PendingLink, PhotoWeatherStore } from './photo-weather-store'
 import { conditionOf } from './weather-words'
 
 /** The hours of `loc` on the wanted local days; and which of those days have any record. */
 export function hoursOnDays(
-  loc: CellHours,
+  loc: PastHours,
   dates: ReadonlySet<string>,
   notAfter: number
 ): { rows: HourRow[]; recorded: Set<string> } {

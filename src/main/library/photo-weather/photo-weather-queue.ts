@@ -2,13 +2,13 @@ import type { PhotoWeatherStatus } from '@shared/contract/photo-weather'
 import { addDays } from '@shared/weather/zoned-time'
 import type { Logger } from '../../platform/log'
 import { hoursOnDays, linkPending } from './cell-linker'
-import type { HistoricalWeatherSource, PastRange } from './historical-source'
+import type { PastRange, PastWeatherSource } from '@shared/weather/past-weather'
 import type { PhotoWeatherStore } from './photo-weather-store'
 import { planRequests, type CellDay, type PlannedRequest } from './request-planner'
 
 export interface QueueDeps {
   readonly store: PhotoWeatherStore
-  readonly source: HistoricalWeatherSource
+  readonly source: PastWeatherSource
   readonly now: () => number
   readonly log: Logger
   readonly enabled: () => boolean

@@ -1,6 +1,6 @@
 import type { PhotoWeatherChannel } from '@shared/contract'
 import type { Service, ServiceContext } from '../../core/service'
-import type { HistoricalWeatherSource } from './historical-source'
+import type { PastWeatherSource } from '@shared/weather/past-weather'
 import { PhotoWeatherQueries } from './photo-weather-queries'
 import { PhotoWeatherQueue } from './photo-weather-queue'
 import { PhotoWeatherStore } from './photo-weather-store'
@@ -14,7 +14,7 @@ const TASK_ID = 'photo-weather'
  */
 export function setupPhotoWeather(
   ctx: ServiceContext,
-  source: HistoricalWeatherSource
+  source: PastWeatherSource
 ): Service<PhotoWeatherChannel> & { readonly queue: PhotoWeatherQueue } {
   const store = new PhotoWeatherStore(ctx.db)
   const queries = new PhotoWeatherQueries(ctx.db)

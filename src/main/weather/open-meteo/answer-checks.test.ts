@@ -3,26 +3,18 @@ import type { ForecastLocation } from '@shared/weather/forecast-schema'
 import { memoryLogger } from '../../platform/log'
 import {
   clientFor,
+  failure,
   fakeClock,
   paris,
   parisTx,
   useFixture
 } from '../../../../test/support/weather-test-kit'
-import { NOT_UNDERSTOOD, WeatherFetchError } from './weather-errors'
+import { NOT_UNDERSTOOD } from './weather-errors'
 import { forecastUrl } from './weather-urls'
 
 // Answers are checked, not trusted: units against what was asked, shape against the contract.
 const START = Date.UTC(2025, 5, 1, 12, 0, 30)
 const fixture = useFixture()
-
-async function failure(p: Promise<unknown>): Promise<WeatherFetchError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x
-  )
-  expect(e).toBeInstanceOf(WeatherFetchError)
-  return e as WeatherFetchError
-}
 
 /** Largest difference between two series of the same length (nulls must line up). */
 function maxGap(a: readonly (number | null)[], b: readonly (number | null)[]): number {

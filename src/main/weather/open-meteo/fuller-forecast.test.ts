@@ -2,25 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { addedDailyVars, addedHourlyVars, FORECAST_DAYS } from '@shared/weather/variables'
 import {
   clientFor,
+  failure,
   fakeClock,
   paris,
   parisTx,
   useFixture
 } from '../../../../test/support/weather-test-kit'
-import { NOT_UNDERSTOOD, WeatherFetchError } from './weather-errors'
+import { NOT_UNDERSTOOD } from './weather-errors'
 import { archiveUrl, forecastUrl, openMeteoBaseUrls, resolveBaseUrls } from './weather-urls'
 
 const START = Date.UTC(2025, 5, 20, 9, 30)
 const fixture = useFixture()
-
-async function failure(p: Promise<unknown>): Promise<WeatherFetchError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x
-  )
-  expect(e).toBeInstanceOf(WeatherFetchError)
-  return e as WeatherFetchError
-}
 
 describe('the fuller forecast', () => {
   it('asks for eight days, the added variables and two hours of 15-minute rain', () => {

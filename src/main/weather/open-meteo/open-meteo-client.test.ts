@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
   clientFor,
+  failure,
   fakeClock,
   paris,
   parisTx,
   useFixture
 } from '../../../../test/support/weather-test-kit'
-import { WeatherFetchError } from './weather-errors'
 
 // 12:00:30 UTC: the next minute starts in 30 s, the next hour in 59.5 min.
 const START = Date.UTC(2025, 5, 1, 12, 0, 30)
 const fixture = useFixture()
-
-async function failure(p: Promise<unknown>): Promise<WeatherFetchError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x
-  )
-  expect(e).toBeInstanceOf(WeatherFetchError)
-  return e as WeatherFetchError
-}
 
 describe('OpenMeteoClient against the fixture server', () => {
   it('asks for several places in one request and answers them in order', async () => {

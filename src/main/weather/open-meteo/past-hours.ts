@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { UnitBlocks } from '@shared/weather/forecast-schema'
+import type { PastRange } from '@shared/weather/past-weather'
 import { storedUnits } from '@shared/weather/variables'
 import type { GeoPoint } from './weather-urls'
 
@@ -34,10 +35,7 @@ export type PastHoursLocation = z.infer<typeof pastHoursLocationSchema>
 
 export const pastHoursUnitBlocks: UnitBlocks = { hourly: ['time', ...pastHourVars] }
 
-export type PastRange =
-  | { readonly kind: 'archive'; readonly startDate: string; readonly endDate: string }
-  /** The forecast API's last `pastDays` days and today (and tomorrow, for zones ahead of UTC). */
-  | { readonly kind: 'recent'; readonly pastDays: number }
+export type { PastRange }
 
 const coord = (n: number): string => String(Math.round(n * 1e4) / 1e4)
 

@@ -40,12 +40,15 @@ export function UndoNotice<T extends Undoable>({
   action,
   onUndo,
   onDismiss,
-  timeoutMs = 10_000
+  timeoutMs = 10_000,
+  layer
 }: {
   action: T | null
   onUndo: (action: T) => void
   onDismiss: () => void
   timeoutMs?: number
+  /** Stacking order, when the view's own overlays need the notice below them. */
+  layer?: number
 }) {
   const [heldKey, setHeldKey] = useState<number | null>(null)
   const held = action !== null && heldKey === action.key
@@ -74,7 +77,11 @@ export function UndoNotice<T extends Undoable>({
   }, [action])
 
   return (
-    <div className={styles.region} role="status">
+    <div
+      className={styles.region}
+      style={layer === undefined ? undefined : { zIndex: layer }}
+      role="status"
+    >
       {action && (
         <div
           className={styles.undo}

@@ -3,6 +3,7 @@ import type { GeoPlace, Place } from '@shared/contract/weather'
 import { placeLabel } from '@shared/weather/time'
 import { unitsOf } from '@shared/weather/units'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { UndoNotice, type Undoable } from '../../components/UndoNotice'
 import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { useSettings } from '../../hooks/use-settings'
 import { call, errorText } from '../../lib/api'
@@ -12,7 +13,6 @@ import { PlaceDetail } from './PlaceDetail'
 import { PlaceList } from './PlaceList'
 import { PlaceSearch } from './PlaceSearch'
 import { CompareDialog, ReportDialog } from './ReportDialog'
-import { UndoNotice, type Removal } from './UndoNotice'
 import { UnitsBar } from './UnitsBar'
 import { useNow, usePlaces } from './use-places'
 import emptyState from '../../components/EmptyState.module.css'
@@ -23,6 +23,12 @@ import styles from './WeatherView.module.css'
 type Tab = 'places' | 'history'
 
 const noPlaces: Place[] = []
+
+/** A removed place the user can still take back. */
+interface Removal extends Undoable {
+  id: number
+  wasHome: boolean
+}
 
 /**
  * The weather desk. Everything shown comes from stored reports at once; refreshes run in the
@@ -92,7 +98,12 @@ export function WeatherView() {
       await removePlace.mutateAsync({ id })
       if (p) {
         removals.current += 1
-        setRemoval({ id, label: placeLabel(p), wasHome: p.isHome, key: removals.current })
+        setRemoval({
+          id,
+          message: `Removed ${placeLabel(p)}.`,
+          wasHome: p.isHome,
+          key: removals.current
+        })
       }
     })
   }
@@ -252,7 +263,8 @@ export function WeatherView() {
           />
         </div>
       )}
-      <UndoNotice removal={removal} onUndo={undo} onDismiss={() => setRemoval(null)} />
+      {/* Layer 40: under the place menu (41), as on this desk before. */}
+      <UndoNotice action={removal} onUndo={undo} onDismiss={() => setRemoval(null)} layer={40} />
       {opened !== null && (
         <ReportDialog
           id={opened}
