@@ -1,6 +1,8 @@
 /**
  * Difference hash: 64 bits from a 9×8 greyscale image, one bit per horizontal neighbour pair.
- * Re-encoded, resized or lightly edited copies of a photo land within a few bits of each other.
+ * Still stored with each photo (library_photos.phash), but it no longer decides near-duplicates:
+ * it ignores colour and calls every flat or low-detail picture the same (10,000 different flat
+ * pictures made 9,304 "duplicates"). near-duplicate.ts does, on a fingerprint (fingerprint.ts).
  */
 export function dHash(grey9x8: ArrayLike<number>): string {
   if (grey9x8.length !== 72) throw new Error('dHash needs 9×8 greyscale pixels')
@@ -16,20 +18,6 @@ export function dHash(grey9x8: ArrayLike<number>): string {
   }
   return hex
 }
-
-/**
- * Two dHashes at most this many bits apart (of 64) are near-duplicates.
- *
- * Measured with sharp on 60 synthetic "scenes" (blurred gradients with random ellipses,
- * 1600×1100 JPEG q90) and 9 kinds of copy each (half size q60, quarter size q40, q20, WebP q50,
- * +5 % brightness, +20 % saturation, 2 % crop, 1-px blur, 200-px thumbnail): copies differ by
- * 1–2 bits on average, 8 at worst (crops, quarter-size q40), and 532 of 540 are within 6 bits.
- * The 1,770 pairs of different scenes are 16 bits apart at the closest (median 32). 6 catches
- * nearly every copy and leaves a 10-bit margin before two different photos would meet.
- * (Images that are mostly fine noise hash unstably, 7–10 bits on average: those copies are
- * missed rather than risk false matches.)
- */
-export const NEAR_DUPLICATE_BITS = 6
 
 /** Flat images (all neighbours equal) hash to all zeros or all ones: such hashes say nothing. */
 export const isFlatHash = (hash: string): boolean =>

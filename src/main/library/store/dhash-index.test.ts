@@ -1,109 +1,79 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hammingDistance } from '@shared/library/dhash'
+import { fingerprint } from '@shared/library/fingerprint'
 import type { ImageFacts } from '@shared/worker/image-protocol'
 import { openDatabase } from '../../platform/store/database'
 import { migrations } from '../../core/migrations'
 import { useTempDir } from '../../../../test/support/temp-dir'
-import { AssetRepository } from './asset-repository'
-import { DHashIndex, dHashIndex } from './dhash-index'
 import { rows } from '../../../../test/support/library-test-kit'
+import { AssetRepository } from './asset-repository'
+import { loadedDHashIndex, nearIndex } from './dhash-index'
+import { nearKey } from './near-index'
+import { SimilarPairs } from './similar-pairs'
 
 const tempDir = useTempDir()
 
-let seed = 42
-const random32 = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0)
-const randomHash = (): string =>
-  random32().toString(16).padStart(8, '0') + random32().toString(16).padStart(8, '0')
-/** `hash` with `bits` of its 64 bits flipped (distinct positions). */
-const flip = (hash: string, bits: number): string => {
-  let hi = parseInt(hash.slice(0, 8), 16)
-  let lo = parseInt(hash.slice(8), 16)
-  for (let b = 0; b < bits; b++) {
-    const bit = (b * 23) % 64
-    if (bit < 32) hi ^= 1 << bit
-    else lo ^= 1 << (bit - 32)
-  }
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0')
-}
 const hashOf = (n: number): string => n.toString(16).padStart(64, '0')
-const facts = (n: number, phash: string): ImageFacts => ({
+const facts = (n: number): ImageFacts => ({
   hash: hashOf(n),
   bytes: 1000,
   mtime: 0,
-  width: 10,
-  height: 10,
+  width: 64,
+  height: 48,
   format: 'jpeg',
   takenAt: null,
   camera: null,
   lat: null,
   lon: null,
   thumbhash: '',
-  phash,
+  phash: '0000000000000000',
   thumb: 't',
   preview: 'p',
   version: 1,
   reused: false
 })
 
-describe('DHashIndex', () => {
-  it('finds exactly the hashes a brute-force Hamming scan finds, through adds and removals', () => {
-    const index = new DHashIndex()
-    const all = new Map<string, string>()
-    const base = randomHash()
-    for (let i = 0; i < 3000; i++) {
-      const phash = i % 10 === 0 ? flip(base, i % 9) : randomHash()
-      all.set(`c${i}`, phash)
-      index.put(`c${i}`, phash)
+/** A 64×48 picture of stripes whose direction and colour depend on n. */
+function stripes(n: number): ReturnType<typeof fingerprint> {
+  const data = new Uint8Array(64 * 48 * 3)
+  for (let y = 0; y < 48; y++)
+    for (let x = 0; x < 64; x++) {
+      const on = Math.floor((x * (n % 5) + y * ((n >> 2) % 3)) / 6) % 2
+      data.set(on ? [200, 40 + n * 7, 30] : [20, 60, 180 - n * 5], (y * 64 + x) * 3)
     }
-    for (let i = 0; i < 3000; i += 7) {
-      all.delete(`c${i}`)
-      index.remove(`c${i}`)
-    }
-    index.put('flat', '0000000000000000')
-    expect(index.size).toBe(all.size)
-    const expected = [...all]
-      .filter(([, p]) => hammingDistance(p, base) <= 6)
-      .map(([hash, p]) => ({ hash, distance: hammingDistance(p, base) }))
-    expect(expected.length).toBeGreaterThan(20)
-    const sort = (a: { hash: string }, b: { hash: string }): number => a.hash.localeCompare(b.hash)
-    expect(index.near(base, 'none').sort(sort)).toEqual(expected.sort(sort))
-    expect(index.near('ffffffffffffffff', 'none')).toEqual([])
-  })
+  return fingerprint(data, 64, 48, 3)
+}
 
-  it('costs well under a few milliseconds per new photo with 10,000 photos stored', () => {
+describe("each connection's near-duplicate index", () => {
+  it('is loaded from the stored keys, without contents no fingerprint could be made for', () => {
     const file = join(tempDir(), 'skyfolio.db')
-    const existing = 10_000
     const before = openDatabase(file, { migrations })
-    const save = new AssetRepository(before)
+    const assets = new AssetRepository(before)
+    const pairs = new SimilarPairs(before)
     before.transaction(() => {
-      for (let i = 0; i < existing; i++) save.save(facts(i, randomHash()))
+      for (let i = 0; i < 12; i++) {
+        assets.save(facts(i))
+        pairs.store(hashOf(i), i === 11 ? null : stripes(i))
+      }
     })()
+    // Every stored content waits to be compared.
+    expect(rows(before, 'SELECT * FROM library_similar_backfill')).toHaveLength(12)
     before.close()
 
     const db = openDatabase(file, { migrations })
     try {
-      // Once per connection: the index is read from library_assets.
-      const loadStart = performance.now()
-      expect(dHashIndex(db).size).toBe(existing)
-      const loadMs = performance.now() - loadStart
-      const assets = new AssetRepository(db)
-      const near = randomHash()
-      const added = 200
-      const start = performance.now()
-      db.transaction(() => {
-        for (let i = 0; i < added; i++)
-          assets.save(facts(existing + i, i === 0 ? near : i === 1 ? flip(near, 3) : randomHash()))
-      })()
-      const perPhoto = (performance.now() - start) / added
-      console.info(
-        `storing a content with near-duplicate pairing: ${perPhoto.toFixed(3)} ms per new photo` +
-          ` with ${existing} stored; loading the index once: ${loadMs.toFixed(1)} ms`
-      )
-      expect(perPhoto).toBeLessThan(3)
-      expect(
-        rows<{ distance: number }>(db, 'SELECT distance FROM library_similar WHERE distance = 3')
-      ).toHaveLength(1)
+      expect(loadedDHashIndex(db)).toBeUndefined()
+      const index = nearIndex(db)
+      expect(index.size).toBe(11)
+      expect(index.has(hashOf(11))).toBe(false)
+      // The same picture again is a candidate of the stored one.
+      expect(index.candidates(nearKey(stripes(3)))).toContain(hashOf(3))
+
+      // Deleting contents no photo shows takes them out of the loaded index too.
+      expect(new AssetRepository(db).deleteOrphans()).toBe(12)
+      expect(index.size).toBe(0)
+      expect(rows(db, 'SELECT * FROM library_near_keys')).toEqual([])
+      expect(rows(db, 'SELECT * FROM library_fingerprints')).toEqual([])
     } finally {
       db.close()
     }

@@ -1,30 +1,34 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
-import { hammingDistance } from '@shared/library/dhash'
+import { fingerprint } from '@shared/library/fingerprint'
+import { fingerprintToBase64 } from '@shared/library/fingerprint-codec'
 import { openDatabase } from '../../platform/store/database'
 import { migrations } from '../../core/migrations'
 import { useTempDir } from '../../../../test/support/temp-dir'
-import { AssetRepository } from './asset-repository'
 import { openQueue, rows, type QueueKit } from '../../../../test/support/library-test-kit'
-import { PhotoRepository } from './photo-repository'
-import { backfillSimilar } from './similar-pairs'
 import { scenePixels } from '../../../../test/support/test-images'
+import { AssetRepository } from './asset-repository'
+import { DuplicateGroups, dismissNotDuplicates } from './duplicate-groups'
+import { PhotoRepository } from './photo-repository'
+import { backfillSimilar, SimilarPairs, type Backfill } from './similar-pairs'
 
 const tempDir = useTempDir()
 const open: QueueKit[] = []
+const loops: Backfill[] = []
 afterEach(async () => {
+  for (const l of loops.splice(0)) l.stop()
   await Promise.all(open.splice(0).map((k) => k.quit().catch(() => undefined)))
 })
 
-interface Pair {
-  a: string
-  b: string
-  distance: number
-}
+const flat = (r: number, g: number, b: number): Sharp =>
+  sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g, b } } })
 
-/** A scene, its half-size copy re-encoded at a lower JPEG quality, and a different scene. */
+/**
+ * A scene and its half-size copy re-encoded at a lower JPEG quality, a different scene; a flat
+ * blue picture, its JPEG copy, and a flat picture of a slightly different blue.
+ */
 async function photos(dir: string): Promise<string> {
   const folder = join(dir, 'photos')
   mkdirSync(folder)
@@ -36,6 +40,9 @@ async function photos(dir: string): Promise<string> {
   await sharp(await scenePixels(1600, 1100, 2))
     .jpeg({ quality: 90 })
     .toFile(join(folder, 'forest.jpg'))
+  await flat(40, 90, 200).png().toFile(join(folder, 'blue.png'))
+  await flat(40, 90, 200).jpeg({ quality: 60 }).toFile(join(folder, 'blue-copy.jpg'))
+  await flat(40, 90, 214).png().toFile(join(folder, 'navy.png'))
   return folder
 }
 
@@ -47,92 +54,231 @@ async function imported(dir: string): Promise<QueueKit> {
   return k
 }
 
-const byName = (k: QueueKit): Map<string, { id: number; hash: string; phash: string }> =>
+/** Runs the pairing loop until nothing is queued. */
+async function paired(k: { db: QueueKit['db'] }, thumbsDir: string): Promise<Backfill> {
+  const loop = backfillSimilar(k.db, { thumbsDir, sliceMs: 2, chunk: 2 })
+  loops.push(loop)
+  await loop.idle()
+  return loop
+}
+
+const byName = (k: QueueKit): Map<string, { id: number; hash: string }> =>
   new Map(
-    rows<{ id: number; name: string; hash: string; phash: string }>(
+    rows<{ id: number; name: string; hash: string }>(
       k.db,
-      'SELECT id, name, hash, phash FROM library_photos'
+      'SELECT id, name, hash FROM library_photos'
     ).map((r) => [r.name, r])
   )
+
+/** Pairs as sorted name pairs. */
+const pairNames = (k: QueueKit): string[][] => {
+  const names = new Map([...byName(k)].map(([name, p]) => [p.hash, name]))
+  return rows<{ a: string; b: string }>(k.db, 'SELECT a, b FROM library_similar')
+    .map((p) => [names.get(p.a)!, names.get(p.b)!].sort())
+    .sort((x, y) => x[0]!.localeCompare(y[0]!))
+}
 
 const filtered = (k: QueueKit): string[] =>
   new PhotoRepository(k.db)
     .list({ sort: 'name', descending: false, filter: { duplicates: true }, offset: 0, limit: 50 })
     .items.map((i) => i.name)
 
-describe('near-duplicates by dHash distance', () => {
-  it('pairs a photo with its resized, re-encoded copy, not with a different photo', async () => {
-    const k = await imported(tempDir())
-    const p = byName(k)
-    const beach = p.get('beach.jpg')!
-    const small = p.get('beach-small.jpg')!
-    const forest = p.get('forest.jpg')!
-    expect(beach.hash).not.toBe(small.hash)
-    const near = hammingDistance(beach.phash, small.phash)
-    expect(near).toBeLessThanOrEqual(6)
-    expect(hammingDistance(beach.phash, forest.phash)).toBeGreaterThan(12)
+/** Imports run real workers from source: slow on a loaded machine, never timed. */
+const SLOW = 180_000
 
-    const pairs = rows<Pair>(k.db, 'SELECT * FROM library_similar')
-    expect(pairs).toEqual([
-      {
-        a: [beach.hash, small.hash].sort()[0],
-        b: [beach.hash, small.hash].sort()[1],
-        distance: near
+describe('near-duplicates by the measured rule', () => {
+  it(
+    'pairs copies (a resized photo, a re-encoded flat picture), never different pictures',
+    async () => {
+      const k = await imported(tempDir())
+      await paired(k, k.thumbs)
+      expect(pairNames(k)).toEqual([
+        ['beach-small.jpg', 'beach.jpg'],
+        ['blue-copy.jpg', 'blue.png']
+      ])
+      expect(rows(k.db, 'SELECT * FROM library_similar_backfill')).toEqual([])
+      expect(rows(k.db, 'SELECT hash FROM library_near_keys WHERE key IS NOT NULL')).toHaveLength(6)
+      expect(filtered(k)).toEqual(['beach-small.jpg', 'beach.jpg', 'blue-copy.jpg', 'blue.png'])
+      const repo = new PhotoRepository(k.db)
+      expect(repo.get(byName(k).get('beach.jpg')!.id)).toMatchObject({ similar: 1 })
+      expect(repo.get(byName(k).get('navy.png')!.id)).toMatchObject({ similar: 0 })
+    },
+    SLOW
+  )
+
+  it(
+    'pairs a content stored later at once, with the fingerprint the worker sent',
+    async () => {
+      const k = await imported(tempDir())
+      const loop = await paired(k, k.thumbs)
+      // A smaller copy of the beach, as a worker would have fingerprinted it.
+      const thumb = rows<{ thumb: string }>(
+        k.db,
+        'SELECT thumb FROM library_assets WHERE hash = ?',
+        byName(k).get('beach.jpg')!.hash
+      )[0]!.thumb
+      const pixels = await sharp(join(k.thumbs, thumb))
+        .resize(200)
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+      const f = fingerprint(
+        pixels.data,
+        pixels.info.width,
+        pixels.info.height,
+        pixels.info.channels
+      )
+      const hash = 'f'.repeat(64)
+      k.db
+        .prepare(
+          `INSERT INTO library_assets (hash, width, height, format, thumbhash, phash, thumb, preview,
+           version) VALUES (?, 400, 275, 'jpeg', '', '0000000000000000', 'nowhere.webp', '', 1)`
+        )
+        .run(hash)
+      // No thumbnail to read: the fingerprint given is the one used.
+      new SimilarPairs(k.db).record(hash, '0000000000000000', fingerprintToBase64(f))
+      await loop.idle()
+      const partners = rows<{ a: string; b: string }>(
+        k.db,
+        'SELECT a, b FROM library_similar WHERE a = ? OR b = ?',
+        hash,
+        hash
+      ).map((p) => (p.a === hash ? p.b : p.a))
+      const names = byName(k)
+      expect(partners.sort()).toEqual(
+        [names.get('beach.jpg')!.hash, names.get('beach-small.jpg')!.hash].sort()
+      )
+    },
+    SLOW
+  )
+
+  it(
+    'drops the pair when one of the photos is removed, and pairs it again if re-imported',
+    async () => {
+      const k = await imported(tempDir())
+      const loop = await paired(k, k.thumbs)
+      const small = byName(k).get('beach-small.jpg')!
+      const repo = new PhotoRepository(k.db)
+      expect(repo.remove([small.id])).toBe(1)
+      // In the Trash it counts for nothing, and the content stays until the Trash is emptied.
+      expect(filtered(k)).toEqual(['blue-copy.jpg', 'blue.png'])
+      expect(new AssetRepository(k.db).deleteOrphans()).toBe(0)
+      expect(repo.emptyTrash(null).deleted).toBe(1)
+      expect(new AssetRepository(k.db).deleteOrphans()).toBe(1)
+      expect(pairNames(k)).toEqual([['blue-copy.jpg', 'blue.png']])
+
+      k.queue.add([join(k.thumbs, '..', 'photos', 'beach-small.jpg')], [])
+      await k.queue.idle()
+      await loop.idle()
+      expect(pairNames(k)).toEqual([
+        ['beach-small.jpg', 'beach.jpg'],
+        ['blue-copy.jpg', 'blue.png']
+      ])
+    },
+    SLOW
+  )
+
+  it(
+    'makes the pairs again for a library paired by the old dHash rule',
+    async () => {
+      const dir = tempDir()
+      const k = await imported(dir)
+      await k.quit()
+      open.length = 0
+      // The same library as the version before left it, with a pair the old rule made wrongly.
+      const dir2 = tempDir()
+      const old = openDatabase(join(dir2, 'skyfolio.db'), {
+        migrations: migrations.filter((m) => m.version < 26)
+      })
+      old.exec(`ATTACH '${join(dir, 'skyfolio.db')}' AS done`)
+      for (const table of ['library_assets', 'library_photos']) {
+        const columns = (old.pragma(`table_info(${table})`) as { name: string }[])
+          .map((c) => c.name)
+          .join(', ')
+        old.exec(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM done.${table}`)
       }
-    ])
-    const repo = new PhotoRepository(k.db)
-    expect(repo.facets().duplicates).toBe(2)
-    expect(filtered(k)).toEqual(['beach-small.jpg', 'beach.jpg'])
-    expect(repo.get(beach.id)).toMatchObject({ similar: 1, copies: 0 })
-    expect(repo.get(forest.id)).toMatchObject({ similar: 0, copies: 0 })
-  })
+      old.exec(`INSERT INTO library_similar (a, b, distance)
+      SELECT min(hash), max(hash), 4 FROM done.library_photos
+      WHERE name IN ('forest.jpg', 'navy.png')`)
+      expect(rows(old, 'SELECT * FROM library_similar')).toHaveLength(1)
+      old.close()
 
-  it('drops the pair when one of the photos is removed', async () => {
-    const k = await imported(tempDir())
-    const small = byName(k).get('beach-small.jpg')!
-    expect(rows(k.db, 'SELECT * FROM library_similar')).toHaveLength(1)
-    const repo = new PhotoRepository(k.db)
-    expect(repo.remove([small.id])).toBe(1)
-    // Until the orphaned content is deleted the pair is there but counts for nothing.
-    expect(repo.facets().duplicates).toBe(0)
-    // The Trash keeps the content until it is emptied.
-    expect(new AssetRepository(k.db).deleteOrphans()).toBe(0)
-    expect(repo.emptyTrash(null).deleted).toBe(1)
-    expect(new AssetRepository(k.db).deleteOrphans()).toBe(1)
-    expect(rows(k.db, 'SELECT * FROM library_similar')).toEqual([])
-    expect(filtered(k)).toEqual([])
+      const again = openQueue(dir2)
+      open.push(again)
+      expect(rows(again.db, 'SELECT * FROM library_similar')).toEqual([])
+      expect(rows(again.db, 'SELECT * FROM library_similar_backfill')).toHaveLength(6)
+      // The thumbnails the first import made are where the fingerprints come from.
+      const loop = backfillSimilar(again.db, { thumbsDir: k.thumbs, sliceMs: 1, chunk: 1 })
+      loops.push(loop)
+      expect(await loop.done).toBe(2)
+      expect(pairNames(again)).toEqual([
+        ['beach-small.jpg', 'beach.jpg'],
+        ['blue-copy.jpg', 'blue.png']
+      ])
+    },
+    SLOW
+  )
 
-    // Imported again: the in-memory index forgot the removed content and pairs it afresh.
-    k.queue.add([join(k.thumbs, '..', 'photos', 'beach-small.jpg')], [])
-    await k.queue.idle()
-    expect(rows(k.db, 'SELECT * FROM library_similar')).toHaveLength(1)
-  })
+  it(
+    'remembers "not duplicates": the pair is never made again',
+    async () => {
+      const k = await imported(tempDir())
+      const loop = await paired(k, k.thumbs)
+      const names = byName(k)
+      const [beach, small] = [names.get('beach.jpg')!, names.get('beach-small.jpg')!]
+      expect(dismissNotDuplicates(k.db, [beach.id, small.id], 1000)).toBe(1)
+      expect(pairNames(k)).toEqual([['blue-copy.jpg', 'blue.png']])
+      expect(new DuplicateGroups(k.db).of(beach.id)).toBeNull()
 
-  it('finds pairs among photos imported before pairs were recorded', async () => {
-    const dir = tempDir()
-    const k = await imported(dir)
-    const before = rows<Pair>(k.db, 'SELECT * FROM library_similar')
-    await k.quit()
-    open.length = 0
-    // The same photos in a database as the previous version left it: no pair tables.
-    const dir2 = tempDir()
-    const old = openDatabase(join(dir2, 'skyfolio.db'), {
-      migrations: migrations.filter((m) => m.version <= 20)
-    })
-    old.exec(`ATTACH '${join(dir, 'skyfolio.db')}' AS done;
-      INSERT INTO library_assets SELECT * FROM done.library_assets;
-      INSERT INTO library_photos SELECT id, path, name, folder, hash, phash, format, size, mtime,
-        date, imported_at, source_url FROM done.library_photos;`)
-    old.close()
+      // Both contents compared again (as after a new import of either): still not paired.
+      const pairs = new SimilarPairs(k.db)
+      pairs.record(beach.hash)
+      pairs.record(small.hash)
+      await loop.idle()
+      expect(pairNames(k)).toEqual([['blue-copy.jpg', 'blue.png']])
+      expect(rows(k.db, 'SELECT a, b, at FROM library_not_duplicates')).toEqual([
+        { a: [beach.hash, small.hash].sort()[0], b: [beach.hash, small.hash].sort()[1], at: 1000 }
+      ])
+    },
+    SLOW
+  )
 
-    const again = openQueue(dir2)
-    open.push(again)
-    expect(rows(again.db, 'SELECT * FROM library_similar')).toEqual([])
-    expect(rows(again.db, 'SELECT * FROM library_similar_backfill')).toHaveLength(3)
-    const backfill = backfillSimilar(again.db, { chunk: 1, sliceMs: 0 })
-    expect(await backfill.done).toBe(1)
-    expect(rows<Pair>(again.db, 'SELECT * FROM library_similar')).toEqual(before)
-    expect(rows(again.db, 'SELECT * FROM library_similar_backfill')).toEqual([])
-    expect(filtered(again)).toEqual(['beach-small.jpg', 'beach.jpg'])
-  })
+  it(
+    'groups duplicates for review, with what to compare and the best copy first',
+    async () => {
+      const dir = tempDir()
+      const k = await imported(dir)
+      // The same file in a second folder, its modified time older: an exact copy.
+      const other = join(dir, 'elsewhere')
+      mkdirSync(other)
+      const forest = join(other, 'forest.jpg')
+      copyFileSync(join(dir, 'photos', 'forest.jpg'), forest)
+      utimesSync(forest, new Date(2001, 0, 1), new Date(2001, 0, 1))
+      k.queue.add([forest], [])
+      await k.queue.idle()
+      await paired(k, k.thumbs)
+
+      const groups = new DuplicateGroups(k.db)
+      const { total, groups: page } = groups.list(0, 10)
+      expect(total).toBe(3)
+      const names = (g: (typeof page)[number]): string[] => g.members.map((m) => m.name)
+      const beachGroup = page.find((g) => names(g).includes('beach.jpg'))!
+      // Largest first.
+      expect(names(beachGroup)).toEqual(['beach.jpg', 'beach-small.jpg'])
+      expect(beachGroup.best).toBe(beachGroup.members[0]!.id)
+      expect(beachGroup.members[0]).toMatchObject({
+        width: 1600,
+        height: 1100,
+        format: 'jpeg',
+        folder: join(dir, 'photos'),
+        sharpness: expect.any(Number)
+      })
+      expect(beachGroup.members[1]).toMatchObject({ width: 800, height: 550 })
+      // Same size and sharpness: the oldest is kept.
+      const forestGroup = page.find((g) => names(g).includes('forest.jpg'))!
+      expect(forestGroup.members.map((m) => m.folder)).toEqual([other, join(dir, 'photos')])
+      expect(groups.of(forestGroup.members[1]!.id)).toEqual(forestGroup)
+      expect(groups.of(byName(k).get('navy.png')!.id)).toBeNull()
+    },
+    SLOW
+  )
 })
