@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path'
 import sharp from 'sharp'
 import { AppFailure } from '@shared/contract'
 import type { BenchSample } from '@shared/contract/bench'
+import { unlessAbsent } from '../platform/absent'
 import { sharpCacheOffInMain } from './main-memory'
 
 const IMAGE_EXTENSIONS = new Set([
@@ -151,7 +152,7 @@ export async function generatedSample(
 
 /** The images in a folder (and its subfolders), up to MAX_SAMPLE_FILES. */
 export async function folderSample(path: string): Promise<ResolvedSample> {
-  const info = await stat(path).catch(() => null)
+  const info = await unlessAbsent(stat(path), ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM'])
   if (!info?.isDirectory())
     throw new AppFailure('not_found', 'That folder does not exist or cannot be read.')
   const files: string[] = []

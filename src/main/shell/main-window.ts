@@ -28,7 +28,11 @@ export async function createMainWindow(options: {
 }): Promise<BrowserWindow> {
   const { log } = options
   const stateFile = windowStateFile(options.userDataDir)
-  const saved = await loadWindowState(stateFile)
+  // A saved placement that cannot be read (a disk error) is logged; the window opens anyway.
+  const saved = await loadWindowState(stateFile).catch((error: unknown) => {
+    log.warn('the saved window placement could not be read', { error: String(error) })
+    return null
+  })
   const placement = fitToDisplays(
     saved,
     screen.getAllDisplays().map((d) => d.workArea),

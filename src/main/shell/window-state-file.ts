@@ -1,5 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { unlessAbsent } from '../platform/absent'
 import { parseWindowState, serializeWindowState, type Rect, type WindowState } from './window-state'
 
 /** The remembered window size and position, under the user-data folder. */
@@ -8,7 +9,8 @@ export const windowStateFile = (userDataDir: string): string =>
 
 /** The saved state, or null when there is none or it cannot be read. */
 export async function loadWindowState(file: string): Promise<WindowState | null> {
-  const text = await readFile(file, 'utf8').catch(() => null)
+  // No saved state, or one that is not ours to read: the window opens at its default size.
+  const text = await unlessAbsent(readFile(file, 'utf8'), ['ENOENT', 'EACCES', 'EPERM', 'EISDIR'])
   return parseWindowState(text)
 }
 

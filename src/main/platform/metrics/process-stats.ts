@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { ProcessSample } from '@shared/contract'
+import { unlessAbsent } from '../absent'
 
 export interface KnownProcess {
   readonly pid: number
@@ -63,7 +64,11 @@ export function createNodeProcessStats(
       await Promise.all(
         known.map(async (p) => {
           seen.add(p.pid)
-          const text = await readFile(`/proc/${p.pid}/stat`, 'utf8').catch(() => null)
+          // A process that ended since the last sample is simply left out.
+          const text = await unlessAbsent(readFile(`/proc/${p.pid}/stat`, 'utf8'), [
+            'ENOENT',
+            'ESRCH'
+          ])
           const stat = text ? parseProcStat(text) : null
           if (!stat) return
           const cpuMs = (stat.ticks / CLOCK_TICKS_PER_S) * 1000
