@@ -87,7 +87,8 @@ export class AssetRepository {
       preview: facts.preview,
       version: facts.version
     })
-    if (changes > 0) this.similar.record(facts.hash, facts.phash)
+    // The worker made the fingerprint from pixels it had: main never decodes the thumbnail again.
+    if (changes > 0) this.similar.record(facts.hash, facts.phash, facts.fingerprint)
     if (changes > 0 && facts.takenLocal) {
       // Columns of photo weather's migrations (40–49): prepared only when there is a time to keep.
       this.captureTime ??= this.db.prepare<[string, number | null, string]>(
