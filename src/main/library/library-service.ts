@@ -48,6 +48,7 @@ export function setupLibrary(
 
   const reportProgress = (p: ImportProgress): void => {
     ctx.bus.emit('library:progress', p)
+    backfill?.setHeld(p.state === 'running')
     // Progress goes out after every change of a batch, so a summary is final by the next one.
     announceBatches()
     if (p.state === 'idle') {

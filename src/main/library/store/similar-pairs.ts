@@ -128,6 +128,12 @@ export interface Backfill {
   readonly done: Promise<number>
   /** Resolves when nothing is queued or being read (again). */
   idle(): Promise<void>
+  /**
+   * Holds pairing while an import runs: the import's own work on main comes first, and
+   * pairing catches up when it is idle (measured: pairing beside an import doubled main's
+   * loop delay).
+   */
+  setHeld(held: boolean): void
   stop(): void
 }
 
@@ -153,7 +159,12 @@ export function backfillSimilar(
   })
   loops.set(db, loop)
   loop.wake()
-  return { done: loop.firstDrain, idle: () => loop.idle(), stop: () => loop.stop() }
+  return {
+    done: loop.firstDrain,
+    idle: () => loop.idle(),
+    setHeld: (held) => loop.setHeld(held),
+    stop: () => loop.stop()
+  }
 }
 
 class PairingLoop {
@@ -187,8 +198,19 @@ class PairingLoop {
     )
   }
 
+  private held = false
+
   wake(): void {
-    if (!this.stopped && !this.timer) this.timer = setImmediate(() => this.slice())
+    if (!this.stopped && !this.held && !this.timer) this.timer = setImmediate(() => this.slice())
+  }
+
+  setHeld(held: boolean): void {
+    this.held = held
+    if (held && this.timer) {
+      clearImmediate(this.timer)
+      this.timer = null
+    }
+    if (!held) this.wake()
   }
 
   idle(): Promise<void> {
