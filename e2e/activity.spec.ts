@@ -165,3 +165,25 @@ async function makePhotos(dir: string, count: number): Promise<void> {
       .toFile(join(dir, `photo-${i}.jpg`))
   }
 }
+
+test('"test both" runs the download-and-process workload at the latency the form sets', async ({
+  activityPage
+}) => {
+  test.setTimeout(360_000) // a loaded 2-core machine took 2.6 min
+  await activityPage.open()
+  await activityPage.openTestBoth()
+  await activityPage.runComparison({
+    photos: 4,
+    maxWorkers: 1,
+    refreshWeather: false,
+    repeats: 1,
+    workload: 'Download and process',
+    latencyMs: 40
+  })
+  await expect(activityPage.runProgress).toBeVisible()
+  await expect(activityPage.runProgress).toBeHidden({ timeout: 330_000 })
+  await expect(activityPage.results).toContainText('40 ms per download')
+  await expect(activityPage.strategy(/One at a time/)).toBeVisible()
+  await expect(activityPage.strategy(/Pipeline/)).toBeVisible()
+  await expect(activityPage.verdict).not.toBeEmpty()
+})

@@ -73,8 +73,14 @@ export class ActivityPage {
     /** Measured passes per strategy (the form's default is 3). */
     repeats?: number
     workload?: 'Process images' | 'Download and process'
+    /** "Download and process": the loopback server's delay per image. */
+    latencyMs?: number
   }): Promise<void> {
     if (options.workload) await this.page.getByRole('radio', { name: options.workload }).check()
+    if (options.latencyMs !== undefined)
+      await this.page
+        .getByRole('spinbutton', { name: 'Download latency per image in milliseconds' })
+        .fill(String(options.latencyMs))
     if (options.repeats !== undefined)
       await this.page
         .getByRole('spinbutton', { name: 'Repeats per strategy' })

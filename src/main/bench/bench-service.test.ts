@@ -43,7 +43,20 @@ function benchIn(dir: string, refreshWeather = async () => undefined) {
         }
       }, 50)
     })
-  return { ...kit, bench, finished }
+  /** Resolves once the plan at `index` has reported progress. */
+  const strategyStarted = (index: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setInterval(() => {
+        const seen = kit.events.some(
+          (e) => e.event === 'bench:progress' && (e.payload as { index: number }).index === index
+        )
+        if (seen) {
+          clearInterval(timer)
+          resolve()
+        }
+      }, 20)
+    })
+  return { ...kit, bench, finished, strategyStarted }
 }
 
 describe('test both', () => {
@@ -217,26 +230,40 @@ describe('test both', () => {
       },
       {}
     )
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (
-          b.events.some(
-            (e) =>
-              e.event === 'bench:progress' &&
-              (e.payload as { index: number; done: number }).index === 1
-          )
-        ) {
-          clearInterval(timer)
-          resolve()
-        }
-      }, 20)
-    })
+    await b.strategyStarted(1)
     expect(await b.bench.handlers['bench:cancel']({ runId }, {})).toEqual({ cancelled: true })
     const run = await b.finished()
     expect(run.status).toBe('cancelled')
     expect(run.results.length).toBeGreaterThanOrEqual(1)
     expect(run.results.length).toBeLessThan(plansFor(2).length)
     expect(run.results[0]!.status).toBe('complete')
+    await b.bench.close()
+    b.close()
+  }, 120_000)
+
+  it('keeps the window figures of a strategy reported while the next one runs', async () => {
+    // The window reports a strategy's last pass only after the next strategy began; the next
+    // strategy's own progress stores must not overwrite them.
+    const dir = tempDir()
+    const folder = await photoFolder(dir, 6)
+    const b = benchIn(dir)
+    const { runId } = await b.bench.handlers['bench:start'](
+      {
+        sample: { kind: 'folder', path: folder },
+        maxWorkers: 1,
+        jsStage: false,
+        withWeather: false,
+        repeats: 2
+      },
+      {}
+    )
+    await b.strategyStarted(1)
+    const figures = { longTasks: 1, frameP99Ms: 33, inputP99Ms: 41 }
+    await b.bench.handlers['bench:renderer-report']({ runId, index: 0, repeat: 2, figures }, {})
+    const run = await b.finished()
+    expect(run.status).toBe('complete')
+    expect(run.results[0]!.repeats![1]!.renderer).toEqual(figures)
+    expect(run.results[0]!.summary!.frameP99Ms!.median).toBe(33)
     await b.bench.close()
     b.close()
   }, 120_000)

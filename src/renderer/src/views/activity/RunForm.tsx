@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import {
+  DEFAULT_DOWNLOAD_LATENCY_MS,
   DEFAULT_REPEATS,
   MAX_REPEATS,
   workloadLabels,
@@ -39,6 +40,7 @@ export function RunForm({
   const [maxWorkers, setMaxWorkers] = useState(cores)
   const [jsStage, setJsStage] = useState(false)
   const [withWeather, setWithWeather] = useState(true)
+  const [latencyMs, setLatencyMs] = useState(DEFAULT_DOWNLOAD_LATENCY_MS)
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
@@ -51,7 +53,8 @@ export function RunForm({
         jsStage,
         withWeather,
         repeats,
-        workload
+        workload,
+        ...(workload === 'download' ? { latencyMs } : {})
       })
       onStarted(runId)
     } catch (err) {
@@ -120,6 +123,21 @@ export function RunForm({
             {workloadLabels[w]}
           </label>
         ))}
+        {workload === 'download' && (
+          <label title="How long the loopback server waits before each image: a far server's round trips">
+            Latency per image{' '}
+            <input
+              type="number"
+              min={0}
+              max={5000}
+              step={10}
+              value={latencyMs}
+              aria-label="Download latency per image in milliseconds"
+              onChange={(e) => setLatencyMs(Number(e.target.value))}
+            />{' '}
+            ms
+          </label>
+        )}
       </fieldset>
       <fieldset>
         <legend>Strategies</legend>

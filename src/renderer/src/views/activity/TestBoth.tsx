@@ -97,6 +97,11 @@ export function TestBoth() {
                 <span className={styles.pill}>{shown.repeats} repeats each</span>
               )}
               {shown.jsStage && <span className={styles.pill}>+ JS stage</span>}
+              {shown.sample?.download && (
+                <span className={styles.pill}>
+                  {shown.sample.download.latencyMs} ms per download
+                </span>
+              )}
             </h2>
             <span className={cx(styles.pill, styles[shown.status])}>{shown.status}</span>
             <span className={layout.spacer} />
