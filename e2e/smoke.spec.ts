@@ -71,6 +71,20 @@ test('the chosen appearance applies at once and survives a restart', async ({ ap
   await expect(shell.appearance).toHaveValue('dark')
 })
 
+test('in a narrow window the collapsed sidebar switches the appearance from one icon button', async ({
+  page,
+  shell
+}) => {
+  await page.setViewportSize({ width: 900, height: 600 })
+  await expect(shell.appearance).toBeHidden()
+  await expect(shell.appearanceButton).toHaveAttribute('aria-label', /^Appearance: Match system\./)
+  await shell.appearanceButton.click()
+  await expect(shell.document).toHaveAttribute('data-theme', 'light')
+  await shell.appearanceButton.click()
+  await expect(shell.document).toHaveAttribute('data-theme', 'dark')
+  await expect(shell.appearanceButton).toHaveAttribute('aria-label', /^Appearance: Dark\./)
+})
+
 test('a request the contract does not know gets a typed error and the app stays up', async ({
   page
 }) => {
