@@ -49,7 +49,10 @@ export class AppShell {
     return this.page.getByRole('button', { name: /^Appearance: / })
   }
   async chooseAppearance(label: 'Match system' | 'Light' | 'Dark'): Promise<void> {
-    if (await this.appearance.isVisible()) return this.appearance.selectOption(label)
+    if (await this.appearance.isVisible()) {
+      await this.appearance.selectOption(label)
+      return
+    }
     const chosen = new RegExp(`^Appearance: ${label}\\.`)
     for (let step = 0; step < 3; step++) {
       if (chosen.test((await this.appearanceButton.getAttribute('aria-label')) ?? '')) return

@@ -6,4 +6,9 @@ import type { Page } from '@playwright/test'
  */
 export interface AppWindow {
   readonly page: Page
+  /**
+   * Desktop only: makes the native open dialog answer `paths` (the way a user grants Skyfolio
+   * a path there); false where there is no dialog (the headless host takes typed paths).
+   */
+  stubOpenDialog?(paths: readonly string[]): Promise<boolean>
 }
