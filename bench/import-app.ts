@@ -107,6 +107,11 @@ export async function runApp(inputDir: string, warmFile: string, workers: number
     const cpu = process.cpuUsage(cpuBefore)
     const workerPeakMb = workerPeakRssMb()
     const total = await call<{ total: number }>(core, 'library:list', { limit: 1 })
+    // A run that imported nothing has no figures: say why instead of printing nonsense rates.
+    if (total.total - 1 <= 0)
+      throw new Error(
+        `the import added no photos (${result.failed} failed): the figures would mean nothing; see the log above`
+      )
     return {
       seconds,
       done: total.total - 1,
