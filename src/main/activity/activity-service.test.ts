@@ -69,7 +69,7 @@ describe('activity monitor', () => {
     const watch = monitor.handlers['activity:watch']
     await watch({ watcher: 'early', watching: true }, {})
     await tick(100)
-    block(150)
+    block(400)
     await tick(50)
     const late = await watch({ watcher: 'late', watching: true }, {})
     expect(late.loop).toMatchObject({ samples: 0, maxMs: 0 })
@@ -82,8 +82,9 @@ describe('activity monitor', () => {
     expect(early.loop!.maxMs).toBeGreaterThanOrEqual(120)
     expect(early.loop!.forMs).toBeGreaterThanOrEqual(450)
     expect(early.loop!.samples).toBeGreaterThan(lateEnd.loop!.samples)
-    // The stall came before the late watcher began: its span never saw it.
-    expect(lateEnd.loop!.maxMs).toBeLessThan(120)
+    // The stall came before the late watcher began: its span never saw it. (Compared with the
+    // early span, not with a fixed figure: a loaded machine stalls the late span too.)
+    expect(lateEnd.loop!.maxMs).toBeLessThan(early.loop!.maxMs)
     expect(lateEnd.loop!.samples).toBeGreaterThan(5)
     expect(early.watchers).toBe(1)
     expect(lateEnd).toMatchObject({ watchers: 0 })
