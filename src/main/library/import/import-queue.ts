@@ -1,39 +1,16 @@
 import type { ImportProgress } from '@shared/contract/library'
-import { RateMeter } from '@shared/library/rate'
-import type { Logger } from '../../platform/log'
-import type { Db } from '../../platform/store/database'
 import type { ImagePool, PoolOutcome } from '../pool/image-pool'
 import type { Batch } from '../store/batch-repository'
-import type { BatchCounts, JobRow } from '../store/job-repository'
+import type { JobRow } from '../store/job-repository'
 import type { LibraryRepositories } from '../store/library-repositories'
+import { BatchTally } from './batch-tally'
 import { FolderWalks } from './folder-walks'
+import type { ImportQueueDeps } from './import-queue-deps'
 import { importProgress, previewsLeft, remainingOf } from './import-progress'
 import { ImportPump } from './import-pump'
 import { ResultWriter, type Saved } from './result-writer'
-import type { DownloadOutcome, UrlDownloader } from './url-downloader'
+import type { DownloadOutcome } from './url-downloader'
 import { refusedOnFullDisk, WriteGuard } from './write-guard'
-
-export interface ImportQueueDeps {
-  readonly db: Db
-  /** The library's repositories, shared with the service's queries. */
-  readonly repos: LibraryRepositories
-  readonly log: Logger
-  readonly now: () => number
-  /** Starts the worker pool when there is work; it calls back when a slot frees. */
-  readonly createPool: (onSlotFree: () => void) => ImagePool
-  readonly downloader: UrlDownloader
-  /** Called (coalesced) whenever counts change. */
-  readonly onProgress: (progress: ImportProgress) => void
-  /** Called (coalesced) when photos were added to the library. */
-  readonly onAdded: (added: number) => void
-  /** A batch ran to its end (not cancelled). */
-  readonly onFinished?: (counts: BatchCounts, elapsedMs: number) => void
-  readonly maxDownloads?: number
-  /** Results are written together: at most this long after the first one waits. */
-  readonly flushMs?: number
-  /** An idle pool is stopped after this long, giving its memory back. */
-  readonly idlePoolMs?: number
-}
 
 /**
  * The import queue: jobs live in SQLite, so quitting or crashing loses nothing and resuming
@@ -48,12 +25,10 @@ export class ImportQueue {
   private readonly guard: WriteGuard
   private readonly results: ResultWriter
   private batch: Batch | null = null
-  private counts: BatchCounts | null = null
+  private readonly tally = new BatchTally()
   private readonly walks: FolderWalks
   private progressTimer: ReturnType<typeof setTimeout> | null = null
   private abort = new AbortController()
-  private readonly rate = new RateMeter()
-  private readonly previewRate = new RateMeter()
   private closing = false
   private filling = false
 
@@ -89,10 +64,7 @@ export class ImportQueue {
       now: deps.now,
       current: (batch) => !this.closing && this.batch === batch,
       onAdded: (states) => {
-        for (const state of states) {
-          this.counts!.total++
-          this.counts![state]++
-        }
+        this.tally.found(states)
         this.fill()
         this.publish()
       },
@@ -119,12 +91,15 @@ export class ImportQueue {
     // On a full disk this waits for Resume; the batch counts again once it is written.
     this.guard.ensure('recovering interrupted files', () => {
       jobs.recoverInterrupted(now)
-      if (this.batch) this.counts = jobs.counts(this.batch.id)
+      if (this.batch) this.tally.counts = jobs.counts(this.batch.id)
     })
     this.batch = this.repos.batches.active()
     if (!this.batch) return
-    this.counts = jobs.counts(this.batch.id)
-    this.deps.log.info('resuming import', { batch: this.batch.id, left: remainingOf(this.counts) })
+    this.tally.counts = jobs.counts(this.batch.id)
+    this.deps.log.info('resuming import', {
+      batch: this.batch.id,
+      left: remainingOf(this.tally.counts)
+    })
     if (!this.batch.walked) this.walks.start(this.batch, this.batch.roots, this.abort.signal)
     this.fill()
     this.finishIfDone()
@@ -139,8 +114,7 @@ export class ImportQueue {
       const added = refusedOnFullDisk(() =>
         this.repos.jobs.addUrls(batch.id, urls, this.deps.now())
       )
-      this.counts!.total += added
-      this.counts!.queued += added
+      this.tally.queuedUrls(added)
     }
     if (paths.length) {
       refusedOnFullDisk(() => this.repos.batches.addRoots(batch, paths))
@@ -189,10 +163,8 @@ export class ImportQueue {
       })()
     )
     if (cancelled) {
-      this.counts = jobs.counts(batch.id)
+      this.tally.begin(jobs.counts(batch.id))
       this.batch = null
-      this.rate.reset()
-      this.previewRate.reset()
       // The cancel was written, so results held back by a full disk may fit now too.
       if (this.guard.reason !== null && this.guard.retry()) this.results.flush()
       this.pump.scheduleIdle(() => this.batch !== null)
@@ -205,8 +177,8 @@ export class ImportQueue {
   retry(jobIds: readonly number[] | null): ImportProgress {
     const batch = refusedOnFullDisk(() => this.ensureBatch())
     const moved = refusedOnFullDisk(() => this.repos.jobs.retry(batch.id, jobIds, this.deps.now()))
-    this.counts = this.repos.jobs.counts(batch.id)
-    if (moved === 0 && remainingOf(this.counts) === 0 && this.walks.running === 0)
+    this.tally.counts = this.repos.jobs.counts(batch.id)
+    if (moved === 0 && remainingOf(this.tally.counts) === 0 && this.walks.running === 0)
       this.finishIfDone()
     this.fill()
     this.publish()
@@ -230,11 +202,11 @@ export class ImportQueue {
   progress(): ImportProgress {
     return importProgress({
       batch: this.batch,
-      counts: this.counts,
+      counts: this.tally.counts,
       walks: this.walks.running,
       pauseReason: this.guard.reason,
-      rate: this.rate,
-      previewRate: this.previewRate,
+      rate: this.tally.rate,
+      previewRate: this.tally.previewRate,
       workers: this.pump.workers,
       now: this.deps.now()
     })
@@ -272,9 +244,7 @@ export class ImportQueue {
   private ensureBatch(): Batch {
     if (this.batch) return this.batch
     this.batch = this.repos.batches.create(this.deps.now())
-    this.counts = this.repos.jobs.counts(this.batch.id)
-    this.rate.reset()
-    this.previewRate.reset()
+    this.tally.begin(this.repos.jobs.counts(this.batch.id))
     return this.batch
   }
 
@@ -285,7 +255,9 @@ export class ImportQueue {
     if (this.guard.reason !== null) return
     this.filling = true
     try {
-      this.guard.run('claiming files', () => this.pump.fill(batch, this.counts!, this.abort.signal))
+      this.guard.run('claiming files', () =>
+        this.pump.fill(batch, this.tally.counts!, this.abort.signal)
+      )
     } finally {
       this.filling = false
     }
@@ -293,8 +265,7 @@ export class ImportQueue {
 
   private onDownloaded(batch: Batch, job: JobRow, outcome: DownloadOutcome): void {
     if (this.closing || this.batch !== batch) return
-    const counts = this.counts!
-    counts.downloading--
+    this.tally.downloadEnded()
     if (!outcome.ok && outcome.failure.code === 'cancelled') return
     const { jobs } = this.repos
     const now = this.deps.now()
@@ -302,10 +273,10 @@ export class ImportQueue {
     this.guard.ensure('saving a download', () => {
       if (outcome.ok) {
         jobs.downloaded(job.id, outcome.path, now)
-        counts.queued++
+        this.tally.downloadSaved('queued')
       } else {
         jobs.finish(job.id, 'failed', outcome.failure.code, outcome.failure.reason, now)
-        counts.failed++
+        this.tally.downloadSaved('failed')
       }
     })
     this.finishIfDone()
@@ -320,30 +291,12 @@ export class ImportQueue {
     this.fill()
   }
 
-  private onSaved({ outcomes, tally, previews, previewTally, now }: Saved): void {
+  private onSaved(saved: Saved): void {
     // Counts belong to the batch the jobs came from; after a cancel they are recounted.
-    const counts = this.counts
-    const batchId = this.batch?.id
-    if (
-      counts &&
-      outcomes.every((o) => o.job.batch_id === batchId) &&
-      previews.every((p) => p.claim.job.batch_id === batchId)
-    ) {
-      counts.processing -= outcomes.length
-      counts.done += tally.done
-      counts.failed += tally.failed
-      counts.skipped += tally.skipped
-      counts.duplicates += tally.duplicates
-      counts.previews.queued += tally.previews
-      counts.previews.processing -= previews.length
-      counts.previews.done += previewTally.done
-      counts.previews.failed += previewTally.failed
-    }
-    if (outcomes.length) this.rate.add(now, outcomes.length)
-    if (previews.length) this.previewRate.add(now, previews.length)
+    this.tally.saved(saved, this.batch?.id ?? null)
     // The last thumbnails written may be what lets the previews (phase 2) start.
     this.fill()
-    if (tally.done) this.deps.onAdded(tally.done)
+    if (saved.tally.done) this.deps.onAdded(saved.tally.done)
     this.finishIfDone()
     this.publish()
   }
@@ -352,13 +305,13 @@ export class ImportQueue {
     const batch = this.batch
     if (!batch || this.walks.running > 0 || !batch.walked || this.guard.reason !== null) return
     const { pump } = this
-    if (remainingOf(this.counts) > 0 || pump.inflight > 0 || this.results.pending > 0) return
+    if (remainingOf(this.tally.counts) > 0 || pump.inflight > 0 || this.results.pending > 0) return
     if (pump.downloads > 0 || this.guard.holding) return
     // The batch runs until its previews (phase 2) are made too.
-    if (previewsLeft(this.counts) > 0) return
+    if (previewsLeft(this.tally.counts) > 0) return
     // Counts are kept incrementally; confirm against the database before declaring it done.
     const fresh = this.repos.jobs.counts(batch.id)
-    this.counts = fresh
+    this.tally.counts = fresh
     if (fresh.queued + fresh.processing + fresh.downloading + previewsLeft(fresh) > 0) return
     const now = this.deps.now()
     if (!this.guard.run('finishing', () => this.repos.batches.setState(batch, 'done', now))) return
