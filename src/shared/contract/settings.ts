@@ -20,7 +20,9 @@ const fields = {
   /** null means one worker per core. */
   importWorkers: z.number().int().min(1).max(64).nullable(),
   /** Photo weather: off until the user agrees to send rounded places and dates to Open-Meteo. */
-  photoWeather: z.boolean()
+  photoWeather: z.boolean(),
+  /** The user answered the photo-weather prompt "Not now": it stays folded away. */
+  photoWeatherNotNow: z.boolean()
 }
 
 /** User settings, persisted in SQLite, one row per key. */
@@ -42,7 +44,8 @@ export const defaultSettings: Settings = {
   reportRetentionDays: null,
   weatherBaseUrl: '',
   importWorkers: null,
-  photoWeather: false
+  photoWeather: false,
+  photoWeatherNotNow: false
 }
 
 /** Reads one stored value; a value that no longer fits its schema falls back to the default. */

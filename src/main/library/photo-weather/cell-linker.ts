@@ -1,7 +1,7 @@
 import { fixedDateKey } from '@shared/weather/zoned-time'
 import type { PastHours } from '@shared/weather/past-weather'
 import { captureInstant, hourOf } from './capture-time'
-import type { HourRow, PendingLink, PhotoWeatherStore } from './photo-weather-store'
+import type { AnsweredLink, HourRow, PhotoWeatherStore } from './photo-weather-store'
 import { conditionOf } from './weather-words'
 
 /** The hours of `loc` on the wanted local days; and which of those days have any record. */
@@ -31,65 +31,68 @@ export function hoursOnDays(
   return { rows, recorded }
 }
 
+/** Photos settled per transaction; the loop gets a turn between slices. */
+export const LINK_SLICE = 100
+
+const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r))
+
+type Settled = Parameters<PhotoWeatherStore['settleAll']>[0][number]
+
 /**
  * Links pending photos whose day is answered: the capture instant (camera offset, else the
- * cell's zone), the hour containing it, that hour's weather. Photos on days not answered stay.
+ * cell's zone), the hour containing it, that hour's weather. In slices of LINK_SLICE photos,
+ * each its own transaction, so a big catch-up never holds main's loop for long.
  */
-export function linkPending(
+export async function linkPending(
   store: PhotoWeatherStore,
-  pending: readonly PendingLink[],
-  nowMs: number
-): number {
-  const settled: Parameters<PhotoWeatherStore['settleAll']>[0][number][] = []
-  const unknown = (id: number, reason: string) =>
-    settled.push({
-      id,
-      state: 'unknown',
-      reason,
-      hour: null,
-      code: null,
-      condition: null,
-      temperature: null
-    })
+  answered: readonly AnsweredLink[],
+  nowMs: number,
+  slice = LINK_SLICE
+): Promise<number> {
   let linked = 0
   const zones = new Map<string, ReturnType<PhotoWeatherStore['zone']>>()
   const zoneOf = (cell: string) => {
     if (!zones.has(cell)) zones.set(cell, store.zone(cell))
     return zones.get(cell)!
   }
-  for (const p of pending) {
-    const day = store.dayAnswered(p.cell, p.local_date)
-    if (day === null) continue
-    if (day === 'refused') {
-      unknown(p.photo_id, 'refused')
-      continue
-    }
-    const at = captureInstant(p.local, p.offset_min, zoneOf(p.cell))
-    if (!at.ok) {
-      unknown(p.photo_id, at.reason)
-      continue
-    }
-    if (at.at * 1000 > nowMs + 3_600_000) {
-      unknown(p.photo_id, 'future')
-      continue
-    }
-    const hour = hourOf(at.at)
-    const row = store.hour(p.cell, hour)
-    if (!row) {
-      unknown(p.photo_id, 'no-record')
-      continue
-    }
-    linked++
-    settled.push({
-      id: p.photo_id,
-      state: 'linked',
-      reason: null,
-      hour,
-      code: row.code,
-      condition: conditionOf(row.code),
-      temperature: row.temperature
-    })
+  for (let from = 0; from < answered.length; from += slice) {
+    if (from > 0) await yieldToLoop()
+    const settled = answered.slice(from, from + slice).map((p) => settle(store, p, zoneOf, nowMs))
+    linked += settled.filter((s) => s.state === 'linked').length
+    store.settleAll(settled, nowMs)
   }
-  if (settled.length > 0) store.settleAll(settled, nowMs)
   return linked
+}
+
+function settle(
+  store: PhotoWeatherStore,
+  p: AnsweredLink,
+  zoneOf: (cell: string) => ReturnType<PhotoWeatherStore['zone']>,
+  nowMs: number
+): Settled {
+  const unknown = (reason: string): Settled => ({
+    id: p.photo_id,
+    state: 'unknown',
+    reason,
+    hour: null,
+    code: null,
+    condition: null,
+    temperature: null
+  })
+  if (p.day === 'refused') return unknown('refused')
+  const at = captureInstant(p.local, p.offset_min, zoneOf(p.cell))
+  if (!at.ok) return unknown(at.reason)
+  if (at.at * 1000 > nowMs + 3_600_000) return unknown('future')
+  const hour = hourOf(at.at)
+  const row = store.hour(p.cell, hour)
+  if (!row) return unknown('no-record')
+  return {
+    id: p.photo_id,
+    state: 'linked',
+    reason: null,
+    hour,
+    code: row.code,
+    condition: conditionOf(row.code),
+    temperature: row.temperature
+  }
 }

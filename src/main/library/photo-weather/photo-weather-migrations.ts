@@ -1,5 +1,9 @@
 import type { Migration } from '../../platform/store/migration'
 
+/** A link's count bucket: its state, or 'ineligible' for a photo with no place or no time. */
+const BUCKET_OF = (row: string): string =>
+  `CASE WHEN ${row}.reason IN ('no-place', 'no-time') THEN 'ineligible' ELSE ${row}.state END`
+
 /** Photo weather's schema: versions 40–49. */
 export const photoWeatherMigrations: Migration[] = [
   {
@@ -67,6 +71,39 @@ export const photoWeatherMigrations: Migration[] = [
         CREATE INDEX photo_weather_links_cell ON photo_weather_links(cell, local_date);
         CREATE INDEX photo_weather_links_weather ON photo_weather_links(condition, temperature)
           WHERE state = 'linked';
+      `)
+    }
+  },
+  {
+    version: 41,
+    name: 'photo-weather-counts',
+    up(db) {
+      // The status counts, kept by triggers as rows change: the status bar reads four rows
+      // instead of counting the whole queue on every progress event.
+      db.exec(`
+        CREATE TABLE photo_weather_counts (
+          bucket TEXT PRIMARY KEY,
+          n INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+
+        INSERT INTO photo_weather_counts (bucket, n)
+          SELECT ${BUCKET_OF('l')}, COUNT(*) FROM photo_weather_links l GROUP BY 1;
+
+        CREATE TRIGGER photo_weather_counts_insert AFTER INSERT ON photo_weather_links BEGIN
+          INSERT INTO photo_weather_counts (bucket, n) VALUES (${BUCKET_OF('new')}, 1)
+            ON CONFLICT (bucket) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER photo_weather_counts_delete AFTER DELETE ON photo_weather_links BEGIN
+          UPDATE photo_weather_counts SET n = n - 1 WHERE bucket = ${BUCKET_OF('old')};
+        END;
+        CREATE TRIGGER photo_weather_counts_update AFTER UPDATE OF state, reason
+          ON photo_weather_links
+          WHEN ${BUCKET_OF('old')} IS NOT ${BUCKET_OF('new')}
+        BEGIN
+          UPDATE photo_weather_counts SET n = n - 1 WHERE bucket = ${BUCKET_OF('old')};
+          INSERT INTO photo_weather_counts (bucket, n) VALUES (${BUCKET_OF('new')}, 1)
+            ON CONFLICT (bucket) DO UPDATE SET n = n + 1;
+        END;
       `)
     }
   }

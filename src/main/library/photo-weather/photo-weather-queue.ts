@@ -1,6 +1,7 @@
 import type { PhotoWeatherStatus } from '@shared/contract/photo-weather'
 import { addDays } from '@shared/weather/zoned-time'
 import type { Logger } from '../../platform/log'
+import { Coalesced } from './coalesced'
 import { hoursOnDays, linkPending } from './cell-linker'
 import type { PastRange, PastWeatherSource } from '@shared/weather/past-weather'
 import type { PhotoWeatherStore } from './photo-weather-store'
@@ -21,7 +22,8 @@ export interface QueueDeps {
 /** Recent days not over yet are asked again no sooner than this. */
 const HOLD_RECENT_MS = 3_600_000
 const OFFLINE_RETRY_MS = [15_000, 60_000, 300_000]
-const ENQUEUE_CHUNK = 500
+const ENQUEUE_CHUNK = 200
+const PROGRESS_EVERY_MS = 250
 
 type State = PhotoWeatherStatus['state']
 
@@ -44,6 +46,10 @@ export class PhotoWeatherQueue {
   private note: string | null = null
   private offlineStrikes = 0
   private readonly held = new Map<string, number>()
+  private linkedUnsent = 0
+  // Progress goes out about four times a second, not once per request: each one costs the
+  // status bar, the task list and the window a round of work.
+  private readonly progress = new Coalesced(() => this.sendProgress(), PROGRESS_EVERY_MS)
 
   constructor(private readonly deps: QueueDeps) {}
 
@@ -83,6 +89,7 @@ export class PhotoWeatherQueue {
   }
 
   close(): void {
+    this.progress.close()
     this.controller.abort()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
@@ -92,7 +99,7 @@ export class PhotoWeatherQueue {
     this.state = state
     this.note = note
     this.resumesAt = resumesAt
-    this.deps.onStatus(this.status())
+    this.progress.flush()
   }
 
   private later(ms: number): void {
@@ -111,10 +118,13 @@ export class PhotoWeatherQueue {
       return
     }
     this.set('running')
-    while (store.enqueueNew(ENQUEUE_CHUNK, now()) > 0) await yieldToLoop()
-    const pending = store.pending()
-    this.report(linkPending(store, pending, now()))
-    const wanted = store.wanted(store.pending()).filter((w) => !this.isHeld(w))
+    for (let after = 0; ; await yieldToLoop()) {
+      const slice = store.enqueueNew(ENQUEUE_CHUNK, now(), after)
+      if (slice.queued === 0) break
+      after = slice.last
+    }
+    this.report(await linkPending(store, store.answered(), now()))
+    const wanted = store.wanted().filter((w) => !this.isHeld(w))
     if (wanted.length === 0) {
       this.set('idle')
       return
@@ -133,9 +143,7 @@ export class PhotoWeatherQueue {
       this.offlineStrikes = 0
       this.set('idle')
       // Photos imported meanwhile, or requests a disabled-then-enabled run skipped.
-      if (store.pending().some((p) => store.dayAnswered(p.cell, p.local_date) === null)) {
-        this.again = !this.isAllHeld()
-      }
+      if (store.wanted().length > 0) this.again = !this.isAllHeld()
     }
   }
 
@@ -172,14 +180,15 @@ export class PhotoWeatherQueue {
       })
       if (answer.kind === 'refused') store.markDays(req.covers, 'refused', now())
       else for (const c of req.covers) this.held.set(`${c.cell}|${c.date}`, now() + HOLD_RECENT_MS)
-      this.report(linkPending(store, store.pending(), now()))
+      this.report(await linkPending(store, store.answered(), now()))
       return 'ok'
     }
     const t = now()
     const complete = addDays(utcDate(t), -1)
     for (const [i, cell] of req.cells.entries()) {
-      // One cell's rows per turn of the loop: the window stays smooth while answers land.
-      if (i > 0 && i % 10 === 0) await yieldToLoop()
+      // One cell's rows (a transaction of up to 14 × 24 hours) per turn of the loop: the
+      // window stays smooth while a 50-cell answer lands.
+      if (i > 0) await yieldToLoop()
       const loc = answer.locations[i]!
       const dates = new Set(req.covers.filter((c) => c.cell === cell.key).map((c) => c.date))
       const { rows, recorded } = hoursOnDays(loc, dates, Math.floor(t / 1000))
@@ -196,13 +205,21 @@ export class PhotoWeatherQueue {
       }
       store.storeCell(cell.key, loc, rows, days, t)
     }
-    const linked = linkPending(store, store.pendingIn(req.cells.map((c) => c.key)), t)
+    const linked = await linkPending(store, store.answered(req.cells.map((c) => c.key)), t)
     this.report(linked)
     await yieldToLoop()
     return 'ok'
   }
 
   private report(linked: number): void {
+    this.linkedUnsent += linked
+    this.progress.request()
+  }
+
+  /** What was linked since the last report, then the status: one round for the window. */
+  private sendProgress(): void {
+    const linked = this.linkedUnsent
+    this.linkedUnsent = 0
     if (linked > 0) this.deps.onLinked(linked)
     this.deps.onStatus(this.status())
   }
@@ -218,6 +235,6 @@ export class PhotoWeatherQueue {
   }
 
   private isAllHeld(): boolean {
-    return this.deps.store.wanted(this.deps.store.pending()).every((w) => this.isHeld(w))
+    return this.deps.store.wanted().every((w) => this.isHeld(w))
   }
 }

@@ -22,6 +22,11 @@ export interface PendingLink {
   offset_min: number | null
 }
 
+/** A pending photo whose cell-day was answered: ready to be linked (or told why not). */
+export interface AnsweredLink extends PendingLink {
+  day: 'stored' | 'missing' | 'refused'
+}
+
 export interface HourRow {
   hour: number
   temperature: number | null
@@ -45,10 +50,11 @@ const SOURCE = `
 
 /** Photo weather's rows: the queue (links), the hours per cell and the days already answered. */
 export class PhotoWeatherStore {
-  private readonly unqueued: Statement<[number], Source>
+  private readonly unqueued: Statement<[number, number], Source>
   private readonly upsertLink: Statement
-  private readonly pendingAll: Statement<[], PendingLink>
-  private readonly dayState: Statement<[string, string], { state: string }>
+  private readonly answeredAll: Statement<[], AnsweredLink>
+  private readonly answeredIn: Statement<[string], AnsweredLink>
+  private readonly wantedAll: Statement<[], CellDay>
   private readonly insertHour: Statement
   private readonly markDay: Statement
   private readonly upsertCell: Statement
@@ -58,10 +64,12 @@ export class PhotoWeatherStore {
   >
   private readonly hourAt: Statement<[string, number], HourRow>
   private readonly settle: Statement
+  private readonly countRows: Statement<[], { bucket: string; n: number }>
 
   constructor(private readonly db: Db) {
     this.unqueued = db.prepare(
-      `${SOURCE} WHERE NOT EXISTS (SELECT 1 FROM photo_weather_links l WHERE l.photo_id = p.id)
+      `${SOURCE} WHERE p.id > ? AND NOT EXISTS
+         (SELECT 1 FROM photo_weather_links l WHERE l.photo_id = p.id)
        ORDER BY p.id LIMIT ?`
     )
     this.upsertLink = db.prepare(
@@ -73,11 +81,20 @@ export class PhotoWeatherStore {
          local_date = excluded.local_date, offset_min = excluded.offset_min, hour = NULL,
          code = NULL, condition = NULL, temperature = NULL, updated_at = excluded.updated_at`
     )
-    this.pendingAll = db.prepare(
-      `SELECT photo_id, cell, local, local_date, offset_min FROM photo_weather_links
-       WHERE state = 'pending'`
+    // Both read the queue through its (state, cell, local_date) index and the days' key: one
+    // query each, however long the queue, instead of a lookup per photo.
+    const answered = `SELECT l.photo_id, l.cell, l.local, l.local_date, l.offset_min,
+        d.state AS day
+      FROM photo_weather_links l
+      JOIN photo_weather_days d ON d.cell = l.cell AND d.date = l.local_date
+      WHERE l.state = 'pending'`
+    this.answeredAll = db.prepare(answered)
+    this.answeredIn = db.prepare(`${answered} AND l.cell IN (SELECT value FROM json_each(?))`)
+    this.wantedAll = db.prepare(
+      `SELECT DISTINCT l.cell, l.local_date AS date FROM photo_weather_links l
+       WHERE l.state = 'pending' AND NOT EXISTS
+         (SELECT 1 FROM photo_weather_days d WHERE d.cell = l.cell AND d.date = l.local_date)`
     )
-    this.dayState = db.prepare('SELECT state FROM photo_weather_days WHERE cell = ? AND date = ?')
     this.insertHour = db.prepare(
       `INSERT OR REPLACE INTO photo_weather_hours (cell, hour, temperature, code, wind, precipitation)
        VALUES (?, ?, ?, ?, ?, ?)`
@@ -98,18 +115,20 @@ export class PhotoWeatherStore {
          condition = @condition, temperature = @temperature, updated_at = @now
        WHERE photo_id = @id`
     )
+    this.countRows = db.prepare('SELECT bucket, n FROM photo_weather_counts')
   }
 
   /**
-   * Queues up to `limit` photos not seen yet: with a usable place and time they wait for
-   * weather; otherwise they are settled at once as unknown, with the reason. Returns how many.
+   * Queues up to `limit` photos not seen yet, after photo id `after`: with a usable place and
+   * time they wait for weather; otherwise they are settled at once as unknown, with the reason.
+   * Returns how many, and the last id (where the next slice starts).
    */
-  enqueueNew(limit: number, nowMs: number): number {
-    const rows = this.unqueued.all(limit)
+  enqueueNew(limit: number, nowMs: number, after = 0): { queued: number; last: number } {
+    const rows = this.unqueued.all(after, limit)
     this.db.transaction(() => {
       for (const r of rows) this.queue(r, nowMs)
     })()
-    return rows.length
+    return { queued: rows.length, last: rows[rows.length - 1]?.id ?? after }
   }
 
   /** Queues these photos again (their place changed). */
@@ -148,36 +167,14 @@ export class PhotoWeatherStore {
     })
   }
 
-  pending(): PendingLink[] {
-    return this.pendingAll.all()
-  }
-
-  /** Pending photos in these cells (one indexed query, not the whole queue). */
-  pendingIn(cells: readonly string[]): PendingLink[] {
-    return this.db
-      .prepare<[string], PendingLink>(
-        `SELECT photo_id, cell, local, local_date, offset_min FROM photo_weather_links
-         WHERE state = 'pending' AND cell IN (SELECT value FROM json_each(?))`
-      )
-      .all(JSON.stringify(cells))
-  }
-
-  dayAnswered(cell: string, date: string): string | null {
-    return this.dayState.get(cell, date)?.state ?? null
+  /** Pending photos whose day is answered, in these cells (or all): the ones to link now. */
+  answered(cells: readonly string[] | null = null): AnsweredLink[] {
+    return cells === null ? this.answeredAll.all() : this.answeredIn.all(JSON.stringify(cells))
   }
 
   /** The cell-days pending photos need that were never answered. */
-  wanted(pending: readonly PendingLink[]): CellDay[] {
-    const seen = new Set<string>()
-    const out: CellDay[] = []
-    for (const p of pending) {
-      const key = `${p.cell}|${p.local_date}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      if (this.dayAnswered(p.cell, p.local_date) === null)
-        out.push({ cell: p.cell, date: p.local_date })
-    }
-    return out
+  wanted(): CellDay[] {
+    return this.wantedAll.all()
   }
 
   /** One location's answer: its zone, its hours, and which of the asked days it answered. */
@@ -231,21 +228,12 @@ export class PhotoWeatherStore {
     })()
   }
 
+  /** Kept by triggers (migration 41) as links change: a read of four rows, never a scan. */
   counts(): Counts {
-    const rows = this.db
-      .prepare<[], { state: string; reason: string | null; n: number }>(
-        `SELECT state, CASE WHEN reason IN ('no-place', 'no-time') THEN reason END AS reason,
-           COUNT(*) AS n FROM photo_weather_links GROUP BY 1, 2`
-      )
-      .all()
-    const c: Counts = { eligible: 0, linked: 0, unknown: 0, pending: 0 }
-    for (const r of rows) {
-      if (r.reason !== null) continue
-      c.eligible += r.n
-      if (r.state === 'linked') c.linked += r.n
-      else if (r.state === 'unknown') c.unknown += r.n
-      else c.pending += r.n
-    }
-    return c
+    const n = new Map(this.countRows.all().map((r) => [r.bucket, r.n]))
+    const linked = n.get('linked') ?? 0
+    const unknown = n.get('unknown') ?? 0
+    const pending = n.get('pending') ?? 0
+    return { eligible: linked + unknown + pending, linked, unknown, pending }
   }
 }

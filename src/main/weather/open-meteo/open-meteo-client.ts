@@ -26,7 +26,12 @@ import {
 import { fetchText, type TextResponse } from './http-text'
 import { describeHttpFailure } from './http-failure'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy } from './retry-policy'
-import { parseGeoHits, parseLocations, type ParsedLocations } from './open-meteo-parse'
+import {
+  parseGeoHits,
+  parseLocations,
+  parseLocationsSliced,
+  type ParsedLocations
+} from './open-meteo-parse'
 import { realSleep, type Sleep } from './sleep'
 import { SharedRequests } from './shared-requests'
 import {
@@ -170,7 +175,9 @@ export class OpenMeteoClient {
     return this.locations(api, url, points.length, signal, {
       schema: pastHoursLocationSchema,
       units: pastHoursUnitBlocks,
-      label: 'past weather'
+      label: 'past weather',
+      // Up to 50 locations × 14 days of hours: checked a location at a time (see the parser).
+      sliced: true
     })
   }
 
@@ -191,11 +198,17 @@ export class OpenMeteoClient {
     url: string,
     expected: number,
     signal: AbortSignal | undefined,
-    answer: { schema: z.ZodType<T>; units: UnitBlocks; label: string }
+    answer: { schema: z.ZodType<T>; units: UnitBlocks; label: string; sliced?: boolean }
   ): Promise<T[]> {
+    const { schema, units, label } = answer
     return this.requests.run(url, signal, (s) =>
-      this.withRetries(api, url, s, (text) =>
-        this.noted(api, parseLocations(text, answer.schema, answer.units, expected, answer.label))
+      this.withRetries(api, url, s, async (text) =>
+        this.noted(
+          api,
+          answer.sliced
+            ? await parseLocationsSliced(text, schema, units, expected, label)
+            : parseLocations(text, schema, units, expected, label)
+        )
       )
     )
   }
@@ -215,7 +228,7 @@ export class OpenMeteoClient {
     api: Api,
     url: string,
     signal: AbortSignal,
-    parse: (text: string) => T
+    parse: (text: string) => T | Promise<T>
   ): Promise<T> {
     const limiter = this.limiters[api]
     for (let attempt = 1; ; attempt++) {
@@ -239,7 +252,8 @@ export class OpenMeteoClient {
         } finally {
           release()
         }
-        if (res.status === 200) return parse(res.text)
+        // Awaited here: a sliced parse's failure is handled like any other.
+        if (res.status === 200) return await parse(res.text)
         throw this.httpFailure(api, res)
       } catch (caught) {
         if (!(caught instanceof WeatherFetchError)) {

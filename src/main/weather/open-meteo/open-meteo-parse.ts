@@ -41,19 +41,57 @@ export function parseLocations<T extends object>(
   expected: number,
   label: string
 ): ParsedLocations<T> {
+  const list = locationList(text, expected, label)
+  const converted = new Set<string>()
+  const locations = list.map((item, i) =>
+    checkLocation(item, i, { schema, units, expected, label }, converted)
+  )
+  return { locations, converted: [...converted] }
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r))
+
+/**
+ * The same, one location per turn of the event loop: a 50-location archive answer (photo
+ * weather) is half a megabyte of hourly series, and checking it in one go held main's loop
+ * for tens of milliseconds.
+ */
+export async function parseLocationsSliced<T extends object>(
+  text: string,
+  schema: z.ZodType<T>,
+  units: UnitBlocks,
+  expected: number,
+  label: string
+): Promise<ParsedLocations<T>> {
+  const list = locationList(text, expected, label)
+  const converted = new Set<string>()
+  const locations: T[] = []
+  for (const [i, item] of list.entries()) {
+    if (i > 0) await yieldToLoop()
+    locations.push(checkLocation(item, i, { schema, units, expected, label }, converted))
+  }
+  return { locations, converted: [...converted] }
+}
+
+function locationList(text: string, expected: number, label: string): unknown[] {
   const list = asList(parseJson(text, label))
   if (list.length !== expected) {
     throw contractMismatch(label, `${list.length} locations in the answer for ${expected} asked`)
   }
-  const converted = new Set<string>()
-  const locations = list.map((item, i) => {
-    const parsed = schema.safeParse(item)
-    if (!parsed.success) throw mismatch(label, parsed.error, expected > 1 ? i : null)
-    const checked = inStoredUnits(item, parsed.data, units, label)
-    for (const c of checked.converted) converted.add(c)
-    return checked.location
-  })
-  return { locations, converted: [...converted] }
+  return list
+}
+
+function checkLocation<T extends object>(
+  item: unknown,
+  i: number,
+  a: { schema: z.ZodType<T>; units: UnitBlocks; expected: number; label: string },
+  converted: Set<string>
+): T {
+  const parsed = a.schema.safeParse(item)
+  if (!parsed.success) throw mismatch(a.label, parsed.error, a.expected > 1 ? i : null)
+  const checked = inStoredUnits(item, parsed.data, a.units, a.label)
+  for (const c of checked.converted) converted.add(c)
+  return checked.location
 }
 
 export function parseGeoHits(text: string): GeoHit[] {

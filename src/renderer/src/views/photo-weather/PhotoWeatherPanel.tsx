@@ -2,23 +2,13 @@ import { useState } from 'react'
 import type { PhotoWeatherFilter } from '@shared/contract/photo-weather'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApiQuery } from '../../data/api-query'
+import { useSettings } from '../../hooks/use-settings'
 import { PhotoIdGrid } from './PhotoIdGrid'
 import { PhotoWeatherPrompt } from './PhotoWeatherPrompt'
 import { usePhotoWeather } from './use-photo-weather'
 import { isActive, WeatherFilter } from './WeatherFilter'
 import text from '../../components/text.module.css'
 import styles from './PhotoWeatherPanel.module.css'
-
-const NOT_NOW = 'skyfolio.photoWeather.notNow'
-
-const remembered = (): boolean => {
-  try {
-    return localStorage.getItem(NOT_NOW) === '1'
-  } catch {
-    // Storage can be refused (a locked-down profile): then the prompt shows each time.
-    return false
-  }
-}
 
 /**
  * The library's photo weather: the opt-in prompt while it is off; once on, how far linking is,
@@ -28,7 +18,9 @@ export function PhotoWeatherPanel() {
   const pw = usePhotoWeather()
   // Shared with the toolbar's query: the prompt waits until there are photos to talk about.
   const facets = useApiQuery('library:facets', {})
-  const [notNow, setNotNow] = useState(remembered)
+  // "Not now" is a setting: one answer for the app, whichever window or profile shows it.
+  const { settings, update } = useSettings()
+  const notNow = settings.photoWeatherNotNow
   const [filter, setFilter] = useState<PhotoWeatherFilter>({})
   const active = pw.enabled && isActive(filter)
   const matches = useApiQuery(
@@ -42,18 +34,10 @@ export function PhotoWeatherPanel() {
   if (!pw.status || (facets.data?.total ?? 0) === 0) return null
 
   if (!pw.enabled) {
-    const dismiss = (): void => {
-      setNotNow(true)
-      try {
-        localStorage.setItem(NOT_NOW, '1')
-      } catch {
-        // Only this session remembers it; nothing else depends on it.
-      }
-    }
     return notNow ? (
       <p className={`${text.muted} ${styles.off}`}>
         Weather when each photo was taken: off.{' '}
-        <button type="button" onClick={() => setNotNow(false)}>
+        <button type="button" onClick={() => update({ photoWeatherNotNow: false })}>
           Turn on…
         </button>
       </p>
@@ -62,7 +46,7 @@ export function PhotoWeatherPanel() {
         busy={pw.switching}
         error={pw.switchError}
         onTurnOn={() => pw.setEnabled(true)}
-        onNotNow={dismiss}
+        onNotNow={() => update({ photoWeatherNotNow: true })}
       />
     )
   }

@@ -1,20 +1,28 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
+import type { GeoPlace } from '@shared/contract/weather'
 import { placeLabel } from '@shared/weather/time'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApiMutation, useApiQuery } from '../../data/api-query'
+import { PlaceSearch } from '../weather/PlaceSearch'
 import buttons from '../../components/buttons.module.css'
 import text from '../../components/text.module.css'
 import styles from './SetPlaceDialog.module.css'
 
+/** A weather place (by id) or a place found by the search. */
+type Choice = { kind: 'place'; id: number } | { kind: 'found'; place: GeoPlace }
+
 /**
- * "Set place…": gives photos without GPS the position of one of the weather places. Drawn over
- * everything (a portal), and keeps its keys to itself so a lightbox under it stays put.
+ * "Set place…": gives photos without GPS the position of one of the weather places, or of any
+ * place found with the weather desk's search. Drawn over everything (a portal), and keeps its
+ * keys to itself so a lightbox under it stays put.
  */
 export function SetPlaceDialog({ photoIds, onClose }: { photoIds: number[]; onClose(): void }) {
   const places = useApiQuery('weather:places', {})
   const setPlace = useApiMutation('photo-weather:set-place')
-  const [chosen, setChosen] = useState<number | null>(null)
+  const [chosen, setChosen] = useState<Choice | null>(null)
+  // The last place found stays in the list (chosen) until another one is found.
+  const [found, setFound] = useState<GeoPlace | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const ref = useRef<HTMLDivElement>(null)
   const title = useId()
@@ -27,7 +35,10 @@ export function SetPlaceDialog({ photoIds, onClose }: { photoIds: number[]; onCl
   }, [])
 
   const apply = (): void => {
-    const place = list.find((p) => p.id === chosen)
+    const place =
+      chosen?.kind === 'found'
+        ? chosen.place
+        : list.find((p) => chosen?.kind === 'place' && p.id === chosen.id)
     if (!place) return
     setPlace.mutate(
       {
@@ -61,26 +72,52 @@ export function SetPlaceDialog({ photoIds, onClose }: { photoIds: number[]; onCl
         tabIndex={-1}
         onKeyDown={(e) => {
           e.stopPropagation()
-          if (e.key === 'Escape') onClose()
+          // The search's own Escape (clearing its field) leaves the dialog open.
+          if (e.key === 'Escape' && !e.defaultPrevented) onClose()
         }}
       >
         <h2 id={title}>Set place</h2>
         <p className={text.muted}>
           Where {photoIds.length === 1 ? 'was this photo' : `were these ${photoIds.length} photos`}{' '}
-          taken? Pick one of your weather places.
+          taken? Search for a place, or pick one of your weather places.
         </p>
+        <div className={styles.search}>
+          <PlaceSearch
+            label="Search for the place the photos were taken"
+            placeholder="Search a place… (e.g. Lyon)"
+            onAdd={async (place) => {
+              setFound(place)
+              setChosen({ kind: 'found', place })
+              setNote(null)
+            }}
+          />
+        </div>
         {places.error && <ErrorNotice error={places.error} what="Your places could not be read" />}
-        {places.data && list.length === 0 && (
-          <p className={text.muted}>Add a place on the Weather page first.</p>
+        {places.data && list.length === 0 && !found && (
+          <p className={text.muted}>No weather places yet: search for the place instead.</p>
         )}
-        <div className={styles.places} role="radiogroup" aria-label="Weather places">
+        <div className={styles.places} role="radiogroup" aria-label="Places">
+          {found && (
+            <label className={styles.place}>
+              <input
+                type="radio"
+                name={title}
+                checked={chosen?.kind === 'found'}
+                onChange={() => setChosen({ kind: 'found', place: found })}
+              />
+              <span>{placeLabel(found)}</span>
+              <span className={text.muted}>
+                {found.latitude.toFixed(2)}°, {found.longitude.toFixed(2)}°
+              </span>
+            </label>
+          )}
           {list.map((p) => (
             <label key={p.id} className={styles.place}>
               <input
                 type="radio"
                 name={title}
-                checked={chosen === p.id}
-                onChange={() => setChosen(p.id)}
+                checked={chosen?.kind === 'place' && chosen.id === p.id}
+                onChange={() => setChosen({ kind: 'place', id: p.id })}
               />
               <span>{placeLabel(p)}</span>
               <span className={text.muted}>

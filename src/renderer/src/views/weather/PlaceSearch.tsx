@@ -11,11 +11,16 @@ import styles from './PlaceSearch.module.css'
 /** Search Open-Meteo's geocoding by name; results show region and country to tell places apart. */
 export function PlaceSearch({
   onAdd,
-  isAdded
+  isAdded = () => false,
+  label = 'Search for a place to add',
+  placeholder = 'Add a place… (e.g. Paris)'
 }: {
   onAdd: (place: GeoPlace) => Promise<void>
   /** Already in the list: picking it again just opens it. */
-  isAdded: (place: GeoPlace) => boolean
+  isAdded?: (place: GeoPlace) => boolean
+  /** The field's name and hint where the search picks a place for something else ("Set place…"). */
+  label?: string
+  placeholder?: string
 }) {
   const [query, setQuery] = useState('')
   // What is searched: the field's text once typing pauses for 250 ms.
@@ -57,8 +62,12 @@ export function PlaceSearch({
     clear()
   }
   const onKey = (e: KeyboardEvent<HTMLInputElement>): void => {
+    // An Escape that clears the field is used up here (a dialog around it stays open).
     if (!results?.length) {
-      if (e.key === 'Escape') setQuery('')
+      if (e.key === 'Escape' && query) {
+        e.preventDefault()
+        setQuery('')
+      }
       return
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -70,6 +79,7 @@ export function PlaceSearch({
       const p = results[active]
       if (p) void add(p)
     } else if (e.key === 'Escape') {
+      e.preventDefault()
       setQuery('')
       clear()
     }
@@ -80,12 +90,12 @@ export function PlaceSearch({
       <input
         type="search"
         role="combobox"
-        aria-label="Search for a place to add"
+        aria-label={label}
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && results?.length ? `${listId}-${active}` : undefined}
-        placeholder="Add a place… (e.g. Paris)"
+        placeholder={placeholder}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
