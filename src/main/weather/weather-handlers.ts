@@ -1,5 +1,5 @@
 import { AppFailure, type WeatherChannel } from '@shared/contract'
-import type { GeoPlace, PlaceView } from '@shared/contract/weather'
+import { HISTORY_SERIES_MAX, type GeoPlace, type PlaceView } from '@shared/contract/weather'
 import type { GeoHit } from '@shared/weather/forecast-schema'
 import type { Handlers } from '../platform/ipc/router'
 import type { OpenMeteoClient } from './open-meteo/open-meteo-client'
@@ -129,6 +129,10 @@ export function weatherHandlers(desk: WeatherDesk): Handlers<WeatherChannel> {
     },
     'weather:latest': ({ placeId }) => ({ report: reports.latest(placeId) }),
     'weather:history': (q) => reports.history(q),
+    'weather:history-series': ({ placeId, from, to, limit }) => ({
+      placeId,
+      ...reports.series({ placeId, from, to, limit: limit ?? HISTORY_SERIES_MAX })
+    }),
     'weather:connectivity': () => refresher.connection(),
     ...insightHandlers(desk)
   }

@@ -217,6 +217,19 @@ export type Connectivity = z.infer<typeof connectivitySchema>
 
 const placeOnly = z.object({ placeId: id }).strict()
 
+/** The most reports the History chart draws at once (the newest): about one per pixel. */
+export const HISTORY_SERIES_MAX = 500
+
+/** What one stored report said when fetched: a point of the History chart. */
+export const historyPointSchema = reportSummarySchema.pick({
+  id: true,
+  fetchedAt: true,
+  temperature: true,
+  tempMax: true,
+  tempMin: true
+})
+export type HistoryPoint = z.infer<typeof historyPointSchema>
+
 export const weatherRequests = {
   'weather:search': request(
     z.object({ query: z.string().trim().min(1).max(100) }).strict(),
@@ -250,6 +263,21 @@ export const weatherRequests = {
   'weather:history': request(
     historyQuerySchema,
     z.object({ total: z.number().int(), rows: z.array(reportSummarySchema) })
+  ),
+  /**
+   * What each stored report of a place said when fetched (its current temperature and today's
+   * high and low), oldest first, for the History chart: the newest `limit` of `total`.
+   */
+  'weather:history-series': request(
+    z
+      .object({
+        placeId: id,
+        from: z.number().int().nullable().optional(),
+        to: z.number().int().nullable().optional(),
+        limit: z.number().int().min(1).max(HISTORY_SERIES_MAX).optional()
+      })
+      .strict(),
+    z.object({ placeId: id, total: z.number().int(), points: z.array(historyPointSchema) })
   ),
   /** Days the stored reports predicted at a place, newest first, and which are observed. */
   'weather:forecast-days': request(

@@ -65,6 +65,13 @@ function format(
 export const formatClock = (unixSec: number, zone: PlaceZone, style: TimeStyle = {}): string =>
   format(unixSec, zone, style, { hour: 'numeric', minute: '2-digit' })
 
+/** "14:05:09" or "2:05:09 PM": two fetches in one minute told apart. */
+export const formatClockSeconds = (
+  unixSec: number,
+  zone: PlaceZone,
+  style: TimeStyle = {}
+): string => format(unixSec, zone, style, { hour: 'numeric', minute: '2-digit', second: '2-digit' })
+
 /** "14" or "2 PM": an hourly strip's label. */
 export const formatHour = (unixSec: number, zone: PlaceZone, style: TimeStyle = {}): string =>
   format(unixSec, zone, style, { hour: 'numeric' })

@@ -1,5 +1,6 @@
 import {
   reportPayloadSchema,
+  type HistoryPoint,
   type HistoryQuery,
   type Report,
   type ReportPayload,
@@ -159,6 +160,35 @@ export class ReportRepository {
       )
       .all(...args, q.limit, q.offset)
     return { total, rows: rows.map(toSummary) }
+  }
+
+  /** A place's newest `limit` reports in a span, oldest first, and how many the span holds. */
+  series(q: { placeId: number; from?: number | null; to?: number | null; limit: number }): {
+    total: number
+    points: HistoryPoint[]
+  } {
+    const args = [q.placeId, q.from ?? Number.MIN_SAFE_INTEGER, q.to ?? Number.MAX_SAFE_INTEGER]
+    const span = 'place_id = ? AND fetched_at >= ? AND fetched_at <= ?'
+    const total = this.db
+      .prepare<number[], { n: number }>(`SELECT count(*) AS n FROM weather_reports WHERE ${span}`)
+      .get(...args)!.n
+    const rows = this.db
+      .prepare<
+        number[],
+        Pick<SummaryRow, 'id' | 'fetched_at' | 'temperature' | 'temp_max' | 'temp_min'>
+      >(
+        `SELECT id, fetched_at, temperature, temp_max, temp_min FROM weather_reports
+         WHERE ${span} ORDER BY fetched_at DESC, id DESC LIMIT ?`
+      )
+      .all(...args, q.limit)
+    const points = rows.reverse().map((r) => ({
+      id: r.id,
+      fetchedAt: r.fetched_at,
+      temperature: r.temperature,
+      tempMax: r.temp_max,
+      tempMin: r.temp_min
+    }))
+    return { total, points }
   }
 
   /**

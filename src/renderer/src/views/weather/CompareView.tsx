@@ -1,5 +1,5 @@
+import { useId } from 'react'
 import type { Place, Report } from '@shared/contract/weather'
-import { formatLocalClock } from '@shared/weather/format-time'
 import { dayRows } from '@shared/weather/series'
 import { ago, localDay, placeLabel } from '@shared/weather/time'
 import {
@@ -14,11 +14,11 @@ import text from '../../components/text.module.css'
 import { formatFetched } from './HistoryView'
 import { useTimeStyle } from './use-time-style'
 import { ReportBody } from './ReportBody'
+import { CompareChart } from './CompareChart'
+import { compareLabels, versus } from './compare-labels'
 import { WeatherIcon } from './WeatherIcon'
 import styles from './CompareView.module.css'
 import table from './forecast-table.module.css'
-
-const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' })
 
 const delta = (a: number | null, b: number | null, units: Units): string => {
   if (a === null || b === null) return '—'
@@ -28,7 +28,7 @@ const delta = (a: number | null, b: number | null, units: Units): string => {
 }
 
 /**
- * Two reports side by side, and day by day where their forecasts overlap: e.g. what
+ * Two reports overlaid on one chart, side by side, and day by day where their forecasts overlap: e.g. what
  * yesterday's report said about today against what today's says.
  */
 export function CompareBody({
@@ -45,31 +45,38 @@ export function CompareBody({
   now: number
 }) {
   const style = useTimeStyle()
+  const chartId = useId()
   const offset = b.payload.forecast.utc_offset_seconds
   const rowsA = new Map(
     dayRows(a.payload.forecast.daily).map((r) => [localDay(r.date, a.utcOffsetSeconds), r])
   )
   const rowsB = dayRows(b.payload.forecast.daily)
   const overlap = rowsB.filter((r) => rowsA.has(localDay(r.date, offset)))
-  const short = (r: Report): string =>
-    `${places.get(r.placeId)?.name ?? 'Report'} · ${`${shortDate.format(new Date(r.fetchedAt))} ${formatLocalClock(r.fetchedAt, style)}`}`
+  const labels = compareLabels(a, b, places, style)
   const title = (r: Report): string => {
     const p = places.get(r.placeId)
     return `${p ? placeLabel(p) : 'Report'} — fetched ${formatFetched(r.fetchedAt, style)} (${ago(r.fetchedAt, now)})`
   }
   return (
     <div className={styles.compare}>
+      <section className={layout.card} aria-labelledby={chartId}>
+        <h3 id={chartId}>{versus(labels)}</h3>
+        <CompareChart a={a} b={b} labels={labels} units={units} />
+      </section>
       <section className={layout.card} aria-label="Day by day">
         <h3>Day by day</h3>
         {overlap.length === 0 ? (
           <p className={text.muted}>These two reports forecast no day in common.</p>
         ) : (
           <table className={table.table}>
+            <caption className={styles.caption}>
+              Differences are {labels[1]} minus {labels[0]}; precipitation reads {versus(labels)}.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Day</th>
-                <th scope="col">{short(a)}</th>
-                <th scope="col">{short(b)}</th>
+                <th scope="col">{labels[0]}</th>
+                <th scope="col">{labels[1]}</th>
                 <th scope="col" className={table.num}>
                   High difference
                 </th>
@@ -77,7 +84,7 @@ export function CompareBody({
                   Low difference
                 </th>
                 <th scope="col" className={table.num}>
-                  Precipitation (older → newer)
+                  Precipitation
                 </th>
               </tr>
             </thead>
@@ -106,7 +113,7 @@ export function CompareBody({
                     <td className={table.num}>{delta(ra.max, rb.max, units)}</td>
                     <td className={table.num}>{delta(ra.min, rb.min, units)}</td>
                     <td className={table.num}>
-                      {formatPrecipitation(ra.precipitationSum, units.precipitation)} →{' '}
+                      {formatPrecipitation(ra.precipitationSum, units.precipitation)} vs{' '}
                       {formatPrecipitation(rb.precipitationSum, units.precipitation)}
                     </td>
                   </tr>
@@ -118,7 +125,7 @@ export function CompareBody({
       </section>
       <div className={styles.cols}>
         {[a, b].map((r, i) => (
-          <section key={r.id} aria-label={i === 0 ? 'Older report' : 'Newer report'}>
+          <section key={r.id} aria-label={labels[i]}>
             <h3 className={styles.title}>{title(r)}</h3>
             <ReportBody
               report={r}
@@ -126,7 +133,7 @@ export function CompareBody({
               units={units}
               compact
               asFetched
-              of={i === 0 ? 'older report' : 'newer report'}
+              of={labels[i]}
             />
           </section>
         ))}

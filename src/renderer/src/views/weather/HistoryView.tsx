@@ -9,7 +9,9 @@ import { indexForKey } from '../../lib/list-keys'
 import buttons from '../../components/buttons.module.css'
 import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
+import { HistoryChart } from './HistoryChart'
 import { HistoryRow, ROW } from './HistoryRow'
+import { useTimeStyle } from './use-time-style'
 import { useHistory, type HistoryFilter } from './use-history'
 import columns from './history-columns.module.css'
 import styles from './HistoryView.module.css'
@@ -123,6 +125,9 @@ export function HistoryView({
     focusRow(to)
   }
   const hint = useId()
+  const style = useTimeStyle()
+  // The chart follows the place filter, or else the active row's place.
+  const chartPlace = names.get(placeId ?? rowAt(current)?.placeId ?? -1)
 
   return (
     <section aria-label="Report history">
@@ -198,50 +203,63 @@ export function HistoryView({
       <span id={hint} className={text.visuallyHidden}>
         Arrow keys move between reports, Enter opens one, Space picks it to compare.
       </span>
-      <div className={`${columns.columns} ${styles.head}`} aria-hidden="true">
-        <span />
-        <span>Fetched</span>
-        <span>Place</span>
-        <span>Conditions then</span>
-        <span>Temp</span>
-        <span>High / low</span>
-      </div>
-      <div
-        ref={scroller}
-        className={styles.scroll}
-        role="list"
-        aria-label="Stored reports"
-        tabIndex={-1}
-        onKeyDown={onListKey}
-      >
-        {total === 0 && (
-          <p className={`${text.muted} ${styles.empty}`}>
-            No reports{placeId !== null || from || to ? ' match these filters' : ' stored yet'}.
-          </p>
-        )}
-        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const r = rowAt(item.index)
-            return (
-              <HistoryRow
-                key={item.key}
-                index={item.index}
-                start={item.start}
-                total={count}
-                report={r}
-                place={r ? names.get(r.placeId) : undefined}
-                picked={r !== null && picked.includes(r.id)}
-                tabbable={item.index === current}
-                describedBy={hint}
-                units={units}
-                now={now}
-                onToggle={toggle}
-                onOpen={onOpen}
-                onActive={setActive}
-              />
-            )
-          })}
+      <div className={styles.split}>
+        <div className={styles.list}>
+          <div className={`${columns.columns} ${styles.head}`} aria-hidden="true">
+            <span />
+            <span>Fetched</span>
+            <span>Place</span>
+            <span>Conditions then</span>
+            <span>Temp</span>
+            <span>High / low</span>
+          </div>
+          <div
+            ref={scroller}
+            className={styles.scroll}
+            role="list"
+            aria-label="Stored reports"
+            tabIndex={-1}
+            onKeyDown={onListKey}
+          >
+            {total === 0 && (
+              <p className={`${text.muted} ${styles.empty}`}>
+                No reports{placeId !== null || from || to ? ' match these filters' : ' stored yet'}.
+              </p>
+            )}
+            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const r = rowAt(item.index)
+                return (
+                  <HistoryRow
+                    key={item.key}
+                    index={item.index}
+                    start={item.start}
+                    total={count}
+                    report={r}
+                    place={r ? names.get(r.placeId) : undefined}
+                    picked={r !== null && picked.includes(r.id)}
+                    tabbable={item.index === current}
+                    describedBy={hint}
+                    units={units}
+                    now={now}
+                    onToggle={toggle}
+                    onOpen={onOpen}
+                    onActive={setActive}
+                  />
+                )
+              })}
+            </div>
+          </div>
         </div>
+        {chartPlace && (
+          <HistoryChart
+            place={chartPlace}
+            from={filter.from}
+            to={filter.to}
+            units={units}
+            style={style}
+          />
+        )}
       </div>
     </section>
   )

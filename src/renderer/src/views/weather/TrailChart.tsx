@@ -1,6 +1,5 @@
 import type { ForecastTrail } from '@shared/contract/weather'
 import { formatDayClock, type TimeStyle } from '@shared/weather/format-time'
-import { extent } from '@shared/weather/series'
 import {
   formatPercent,
   formatTemperature,
@@ -9,6 +8,7 @@ import {
   type Units
 } from '@shared/weather/units'
 import type { PlaceZone } from '@shared/weather/zoned-time'
+import { tempAxis } from './weather-chart-scale'
 import styles from './TrailChart.module.css'
 
 const W = 640
@@ -41,21 +41,17 @@ export function TrailChart({
   const lows = pts.map((p) => t(p.low))
   const obsHigh = t(trail.observed?.high ?? null)
   const obsLow = t(trail.observed?.low ?? null)
-  const [tLo, tHi] = extent([...highs, ...lows, obsHigh, obsLow]) ?? [0, 10]
-  const step = 5
-  const lo = Math.floor((tLo - 1) / step) * step
-  const hi = Math.max(lo + step * 2, Math.ceil((tHi + 1) / step) * step)
+  const { lo, hi, ticks } = tempAxis([...highs, ...lows, obsHigh, obsLow])
   const x = (i: number): number => M.left + (pts.length <= 1 ? PW / 2 : (i / (pts.length - 1)) * PW)
   const y = (v: number): number => M.top + PH - ((v - lo) / (hi - lo)) * PH
   const yP = (p: number): number => M.top + PH - (p / 100) * PH
+  // Joined across a report without the value: each point is a report, not an hour.
   const line = (vals: (number | null)[]): string =>
     vals
       .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
       .filter((s): s is string => s !== null)
       .map((s, k) => `${k ? 'L' : 'M'}${s}`)
       .join('')
-  const ticks: number[] = []
-  for (let v = lo; v <= hi; v += step) ticks.push(v)
   const barW = Math.max(3, Math.min(24, PW / Math.max(1, pts.length) - 4))
   const labelEvery = Math.max(1, Math.ceil(pts.length / 8))
   const sym = temperatureSymbol(units.temperature)
