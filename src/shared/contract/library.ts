@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exposureSchema } from '../library/exposure'
 import { none } from './app'
 import { event, request } from './define'
 import { batchReportSchema, failureItemSchema, importProgressSchema } from './library-import'
@@ -67,6 +68,8 @@ export const photoDetailSchema = photoSummarySchema.extend({
   camera: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
+  /** Shutter, aperture, ISO, focal length and lens from EXIF; null when it has none of them. */
+  exposure: exposureSchema.nullable(),
   sourceUrl: z.string().nullable(),
   /** Other photos in the library with the same content (exact copies). */
   copies: z.number().int().nonnegative(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exposureSchema } from '../library/exposure'
 import { failureCodes } from '../library/reasons'
 
 /** Everything the worker learned about one file. */
@@ -21,6 +22,8 @@ export const imageFactsSchema = z.object({
   camera: z.string().max(200).nullable(),
   lat: z.number().min(-90).max(90).nullable(),
   lon: z.number().min(-180).max(180).nullable(),
+  /** Shutter, aperture, ISO, focal length, lens (absent from older workers and cached facts). */
+  exposure: exposureSchema.nullish(),
   thumbhash: z.string().max(100),
   phash: z.string().regex(/^[0-9a-f]{16}$/),
   /**

@@ -3,10 +3,11 @@ import type { ImageFacts } from '@shared/worker/image-protocol'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../platform/store/database'
 import { loadedDHashIndex } from './dhash-index'
+import { exposureParams, type ExposureColumns } from './exposure-columns'
 import { ID_LIST } from './photo-rows'
 import { SimilarPairs } from './similar-pairs'
 
-export interface AssetRow {
+export interface AssetRow extends ExposureColumns {
   hash: string
   width: number
   height: number
@@ -43,14 +44,17 @@ export class AssetRepository {
     // A newer thumbnail version replaces the row; the same version is left as it is.
     this.upsert = db.prepare(
       `INSERT INTO library_assets
-         (hash, width, height, format, taken_at, camera, lat, lon, thumbhash, phash, thumb, preview, version)
+         (hash, width, height, format, taken_at, camera, lat, lon, thumbhash, phash, thumb, preview, version,
+          exposure_time, f_number, iso, focal_length, focal_length_35, lens)
        VALUES (@hash, @width, @height, @format, @takenAt, @camera, @lat, @lon, @thumbhash, @phash,
-               @thumb, @preview, @version)
+               @thumb, @preview, @version, @exposureTime, @fNumber, @iso, @focal, @focal35, @lens)
        ON CONFLICT(hash) DO UPDATE SET width = excluded.width, height = excluded.height,
          format = excluded.format, taken_at = excluded.taken_at, camera = excluded.camera,
          lat = excluded.lat, lon = excluded.lon, thumbhash = excluded.thumbhash,
          phash = excluded.phash, thumb = excluded.thumb, preview = excluded.preview,
-         version = excluded.version
+         version = excluded.version, exposure_time = excluded.exposure_time,
+         f_number = excluded.f_number, iso = excluded.iso, focal_length = excluded.focal_length,
+         focal_length_35 = excluded.focal_length_35, lens = excluded.lens
        WHERE excluded.version > library_assets.version`
     )
     this.byHash = db.prepare<[string], AssetRow>('SELECT * FROM library_assets WHERE hash = ?')
@@ -85,7 +89,8 @@ export class AssetRepository {
       phash: facts.phash,
       thumb: facts.thumb,
       preview: facts.preview,
-      version: facts.version
+      version: facts.version,
+      ...exposureParams(facts.exposure)
     })
     // The worker made the fingerprint from pixels it had: main never decodes the thumbnail again.
     if (changes > 0) this.similar.record(facts.hash, facts.phash, facts.fingerprint)

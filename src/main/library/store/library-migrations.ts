@@ -1,5 +1,6 @@
 import type { Migration } from '../../platform/store/migration'
 import { batchReportsMigration } from './migration-batch-reports'
+import { exposureMigration } from './migration-exposure'
 import { nearDuplicatesMigration } from './migration-near-duplicates'
 import { previewPhaseMigration } from './migration-preview-phase'
 import { trashAndSortMigration } from './migration-trash-sort'
@@ -113,5 +114,6 @@ export const libraryMigrations: Migration[] = [
   trashAndSortMigration,
   previewPhaseMigration,
   batchReportsMigration,
-  nearDuplicatesMigration
+  nearDuplicatesMigration,
+  exposureMigration
 ]

@@ -12,6 +12,7 @@ import { mediaUrl } from '@shared/library/thumbnails'
 import type { ImageFacts } from '@shared/worker/image-protocol'
 import type { Db } from '../../platform/store/database'
 import { COPIES_OF, SIMILAR_TO } from './duplicate-sql'
+import { EXPOSURE_COLUMNS, toExposure, type ExposureColumns } from './exposure-columns'
 import { nameKey } from './name-key'
 import { PhotoPages, type ListQuery, type Page } from './photo-pages'
 import { ID_LIST, idList, SUMMARY_COLUMNS, toSummary, type SummaryRow } from './photo-rows'
@@ -19,7 +20,7 @@ import { PhotoTrash } from './photo-trash'
 
 export type { ListQuery } from './photo-pages'
 
-interface DetailRow extends SummaryRow {
+interface DetailRow extends SummaryRow, ExposureColumns {
   path: string
   folder: string
   format: string
@@ -133,7 +134,8 @@ export class PhotoRepository {
     const r = this.db
       .prepare<[number], DetailRow>(
         `SELECT ${SUMMARY_COLUMNS}, p.path, p.folder, p.format, p.imported_at, p.source_url,
-                p.hash, p.phash, a.preview, a.preview_error, a.taken_at, a.camera, a.lat, a.lon
+                p.hash, p.phash, a.preview, a.preview_error, a.taken_at, a.camera, a.lat, a.lon,
+                ${EXPOSURE_COLUMNS}
          FROM library_photos p JOIN library_assets a ON a.hash = p.hash WHERE p.id = ?`
       )
       .get(id)
@@ -154,6 +156,7 @@ export class PhotoRepository {
       camera: r.camera,
       lat: r.lat,
       lon: r.lon,
+      exposure: toExposure(r),
       sourceUrl: r.source_url,
       copies: count(COPIES_OF, r.hash, id),
       similar: count(SIMILAR_TO, r.hash, r.hash),

@@ -1,4 +1,5 @@
 import exifReader from 'exif-reader'
+import { isEmptyExposure, type Exposure } from '@shared/library/exposure'
 
 export interface ExifFacts {
   /** DateTimeOriginal read as if UTC (kept for sorting); see takenLocal/takenOffset. */
@@ -10,6 +11,8 @@ export interface ExifFacts {
   camera: string | null
   lat: number | null
   lon: number | null
+  /** Shutter, aperture, ISO, focal length and lens; null when the EXIF has none of them. */
+  exposure: Exposure | null
 }
 
 const none: ExifFacts = {
@@ -18,7 +21,8 @@ const none: ExifFacts = {
   takenOffset: null,
   camera: null,
   lat: null,
-  lon: null
+  lon: null,
+  exposure: null
 }
 
 /** exif-reader parses the offset-less EXIF date as UTC: its UTC fields are the wall clock. */
@@ -54,7 +58,54 @@ function cameraName(make: unknown, model: unknown): string | null {
   return name.slice(0, 200)
 }
 
-/** Date taken, camera and GPS from a raw EXIF block; damaged EXIF yields nothing, never an error. */
+/** A finite number within [min, max] (the first of a list: some tags repeat), else null. */
+function inRange(value: unknown, min: number, max: number): number | null {
+  const n = Array.isArray(value) ? value[0] : value
+  return typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max ? n : null
+}
+
+/** Printable text, trimmed, at most `max` characters; padding, dashes and blanks give null. */
+function cleanText(value: unknown, max: number): string | null {
+  if (typeof value !== 'string') return null
+  // EXIF strings carry NUL padding and stray control bytes.
+  const text = value
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return /[\p{L}\p{N}]/u.test(text) ? text.slice(0, max).trim() : null
+}
+
+/** ISO 65535 means "higher than fits here": EXIF 2.3 cameras put the real value elsewhere. */
+function isoOf(photo: Record<string, unknown>): number | null {
+  const first = inRange(photo.ISOSpeedRatings ?? photo.PhotographicSensitivity, 1, 10_000_000)
+  const wide = inRange(photo.ISOSpeed ?? photo.RecommendedExposureIndex, 1, 10_000_000)
+  const iso = first === 65535 && wide !== null ? wide : (first ?? wide)
+  return iso === null ? null : Math.round(iso)
+}
+
+function lensName(make: unknown, model: unknown): string | null {
+  const md = cleanText(model, 120)
+  if (!md) return null
+  const mk = cleanText(make, 60)
+  // As with cameras, the model often repeats the maker ("Canon" + "Canon EF 24-70mm").
+  return !mk || md.toLowerCase().startsWith(mk.toLowerCase()) ? md : `${mk} ${md}`.slice(0, 120)
+}
+
+/** Each fact checked on its own: one damaged tag loses only itself. */
+export function readExposure(photo: Record<string, unknown>): Exposure | null {
+  const focal35 = inRange(photo.FocalLengthIn35mmFilm, 1, 10_000)
+  const exposure: Exposure = {
+    shutter: inRange(photo.ExposureTime, 1e-6, 3600),
+    aperture: inRange(photo.FNumber, 0.5, 256),
+    iso: isoOf(photo),
+    focal: inRange(photo.FocalLength, 0.1, 10_000),
+    focal35: focal35 === null ? null : Math.round(focal35),
+    lens: lensName(photo.LensMake, photo.LensModel)
+  }
+  return isEmptyExposure(exposure) ? null : exposure
+}
+
+/** Date taken, camera, GPS and exposure from a raw EXIF block; damaged EXIF yields nothing, never an error. */
 export function readExif(block: Buffer | undefined): ExifFacts {
   if (!block || block.length < 8) return none
   try {
@@ -71,7 +122,8 @@ export function readExif(block: Buffer | undefined): ExifFacts {
       takenOffset: offsetMinutes(original ? photo.OffsetTimeOriginal : photo.OffsetTime),
       camera: cameraName(image.Make, image.Model),
       lat: lat !== null && lon !== null ? lat : null,
-      lon: lat !== null && lon !== null ? lon : null
+      lon: lat !== null && lon !== null ? lon : null,
+      exposure: readExposure(photo)
     }
   } catch {
     return none

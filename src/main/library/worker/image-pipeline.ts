@@ -170,6 +170,7 @@ export async function renderImage(loaded: LoadedImage, outDir: string): Promise<
       camera: exif.camera,
       lat: exif.lat,
       lon: exif.lon,
+      exposure: exif.exposure,
       thumbhash: Buffer.from(
         rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)
       ).toString('base64'),
