@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test'
 import { writeJpeg } from '../test/support/test-images'
 import { expect, test } from './fixtures/weather'
 import type { AppShell } from './pages/app-shell'
+import { DuplicatesPage } from './pages/duplicates-page'
 
 // WCAG 2.1 A and AA; a serious or critical finding fails the view it was found in.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -27,6 +28,8 @@ test.beforeAll(async () => {
       seed: i,
       date: `2024:07:0${1 + i} 12:00:00`
     })
+  // An exact copy of the first: one duplicate group to review.
+  copyFileSync(join(dir, 'IMG_0.jpg'), join(dir, 'IMG_0-copy.jpg'))
 })
 
 test.afterAll(() => {
@@ -68,7 +71,7 @@ async function useTheme(shell: AppShell, theme: (typeof THEMES)[number]): Promis
   await expect(shell.document).toHaveAttribute('data-theme', theme.toLowerCase())
 }
 
-test('weather: list and detail, History, a report and a comparison pass axe, light and dark', async ({
+test('weather: list and detail, the place menu, History, a report and a comparison pass axe, light and dark', async ({
   page,
   shell,
   weatherPage: desk,
@@ -88,6 +91,15 @@ test('weather: list and detail, History, a report and a comparison pass axe, lig
     await expect(detail.chart).toBeVisible()
     await scan(page, `weather list and detail (${theme})`)
 
+    // The place card's context menu, open (Shift+F10 on the card).
+    await desk.placeButton(/^Paris, Île-de-France/).focus()
+    await page.keyboard.press('Shift+F10')
+    const menu = page.getByRole('menu', { name: 'Actions for Paris' })
+    await expect(menu.getByRole('menuitem').first()).toBeFocused()
+    await scan(page, `place menu (${theme})`)
+    await page.keyboard.press('Escape')
+    await expect(menu).toBeHidden()
+
     await history.show()
     await expect(history.rows).toHaveCount(4)
     await scan(page, `History (${theme})`)
@@ -102,13 +114,15 @@ test('weather: list and detail, History, a report and a comparison pass axe, lig
     await history.pickBoxes.nth(2).setChecked(true)
     await history.compare()
     await expect(history.dayByDay).toBeVisible()
-    await scan(page, `compare (${theme})`)
+    // The overlay chart of the two reports, with its "A vs B" heading.
+    await expect(history.compareDialog.getByRole('region', { name: / vs / })).toBeVisible()
+    await scan(page, `compare with its chart (${theme})`)
     await history.closeDialog()
     await expect(history.compareDialog).toBeHidden()
   }
 })
 
-test('library: grid, lightbox and Trash pass axe, light and dark', async ({
+test('library: grid, lightbox, Duplicates and Trash pass axe, light and dark', async ({
   page,
   shell,
   libraryPage: library
@@ -118,7 +132,8 @@ test('library: grid, lightbox and Trash pass axe, light and dark', async ({
   await scan(page, 'library, empty (Light)')
   await library.importText(dir)
   await expect(library.progress).toBeHidden({ timeout: 90_000 })
-  await expect(library.photoCount(`${PHOTOS} photos`)).toBeVisible({ timeout: 15_000 })
+  await expect(library.photoCount(`${PHOTOS + 1} photos`)).toBeVisible({ timeout: 15_000 })
+  const duplicates = new DuplicatesPage({ page })
   await library.select(0)
   await library.removeSelected()
   await expect(library.tab('Trash')).toContainText('1')
@@ -134,6 +149,11 @@ test('library: grid, lightbox and Trash pass axe, light and dark', async ({
     await scan(page, `lightbox (${theme})`)
     await library.lightbox.close()
     await expect(library.lightbox.dialog).toBeHidden()
+
+    await duplicates.open()
+    await expect(duplicates.groups).toHaveCount(1)
+    await duplicates.tiles(duplicates.groups.first()).first().focus()
+    await scan(page, `Duplicates (${theme})`)
 
     await library.tab('Trash').click()
     await expect(library.trashCells).toHaveCount(1)

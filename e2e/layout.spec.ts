@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { writeJpeg } from '../test/support/test-images'
 import { expect, test } from './fixtures/weather'
 import { repoRoot } from './fixtures/runtime'
+import { DuplicatesPage } from './pages/duplicates-page'
 
 const sizes = [
   { width: 900, height: 600 },
@@ -36,6 +37,8 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'skyfolio-e2e-layout-'))
   for (let i = 0; i < 4; i++)
     await writeJpeg(join(dir, `IMG_${i}.jpg`), { width: 1200, height: 800, seed: 300 + i })
+  // An exact copy: the Duplicates tab has a group to show.
+  copyFileSync(join(dir, 'IMG_0.jpg'), join(dir, 'IMG_0-copy.jpg'))
 })
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -54,8 +57,11 @@ test('every view fits 900×600, 1280×800 and 1920×1080, light and dark, with n
   await desk.refreshAll()
   await expect(desk.refreshAllButton).toBeEnabled()
   await library.open()
-  await library.importText([0, 1, 2, 3].map((i) => join(dir, `IMG_${i}.jpg`)).join('\n'))
-  await expect(library.cells).toHaveCount(4, { timeout: 60_000 })
+  await library.importText(
+    ['0', '1', '2', '3', '0-copy'].map((i) => join(dir, `IMG_${i}.jpg`)).join('\n')
+  )
+  await expect(library.cells).toHaveCount(5, { timeout: 180_000 })
+  const duplicates = new DuplicatesPage({ page })
 
   const failures: string[] = []
   const visit = async (name: string): Promise<void> => {
@@ -99,13 +105,17 @@ test('every view fits 900×600, 1280×800 and 1920×1080, light and dark, with n
       await desk.showTab('Places')
 
       await library.open()
-      await expect(library.cells).toHaveCount(4)
+      await expect(library.cells).toHaveCount(5)
       await visit('library-grid')
       // The first button of a cell opens the photo (the library page object's is being reworked).
       await library.cells.nth(0).getByRole('button').first().click()
       await expect(library.lightbox.dialog).toBeVisible()
       await visit('lightbox')
       await library.lightbox.close()
+      await duplicates.open()
+      await expect(duplicates.groups).toHaveCount(1)
+      await visit('library-duplicates')
+      await library.tab('Photos').click()
 
       await activity.open()
       await visit('activity-live')

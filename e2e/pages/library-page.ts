@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { AppWindow } from './app-window'
 
@@ -33,6 +34,12 @@ export class Lightbox {
   get mapLink(): Locator {
     return this.dialog.getByRole('link', { name: 'Open in OpenStreetMap' })
   }
+  /** A fact's value in the details list, by its term ("Exposure", "Camera", "Location"). */
+  fact(term: string): Locator {
+    return this.dialog
+      .locator('dt', { hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]')
+  }
 }
 
 /** The photo library: import (dialog, URL/path list, drop), progress, failures, grid, filters. */
@@ -55,7 +62,8 @@ export class LibraryPage {
   }
   /** The count of photos shown, e.g. "44 photos". */
   photoCount(text: string): Locator {
-    return this.page.getByText(text)
+    // Exact: an import's summary ("Import finished: 6 photos added") says it too.
+    return this.page.getByText(text, { exact: true })
   }
 
   // Import from a list of URLs or paths
@@ -73,6 +81,15 @@ export class LibraryPage {
   }
   /** Opens the URL/path panel if needed, types the list and imports it. */
   async importText(text: string): Promise<void> {
+    const lines = text.split('\n').map((line) => line.trim())
+    const paths = lines.filter((line) => isAbsolute(line))
+    if (paths.length && (await this.app.stubOpenDialog?.(paths))) {
+      // The desktop app takes paths only from its dialog: choose them there, type the rest.
+      await this.page.getByRole('button', { name: 'Add photos…' }).click()
+      const rest = lines.filter((line) => line && !isAbsolute(line))
+      if (!rest.length) return
+      text = rest.join('\n')
+    }
     if (!(await this.urlPanel.isVisible())) await this.openUrlPanel()
     await this.urlList.fill(text)
     await this.urlPanel.getByRole('button', { name: 'Import list' }).click()
@@ -82,15 +99,70 @@ export class LibraryPage {
   get progress(): Locator {
     return this.page.getByRole('region', { name: 'Import progress' })
   }
-  /** Files processed so far in the running import; -1 when no import shows. */
+  /**
+   * Files of the running import through phase 1 (added with a thumbnail, failed or skipped);
+   * -1 when no import shows.
+   */
   async processed(): Promise<number> {
-    const text = await this.progress
-      .locator('div')
-      .filter({ has: this.page.getByRole('term').filter({ hasText: /^Processed$/ }) })
+    if (!(await this.progress.isVisible())) return -1
+    const count = async (term: string): Promise<number> => {
+      const dd = this.progress
+        .locator('dl > div')
+        .filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) })
+        .getByRole('definition')
+      const text = await dd.textContent({ timeout: 2000 }).catch(() => null)
+      return text === null ? 0 : Number(text.replace(/[^0-9]/g, ''))
+    }
+    return (await count('Added')) + (await count('Failed')) + (await count('Skipped'))
+  }
+  /** The line of the running phase: "Thumbnails 12 of 60", "Previews 3 of 60", "Finding photos…". */
+  get phase(): Locator {
+    return this.progress.locator('[data-phase]')
+  }
+  async pause(): Promise<void> {
+    await this.progress.getByRole('button', { name: 'Pause' }).click()
+    await expect(this.progress.getByText('Import paused')).toBeVisible({ timeout: 30_000 })
+  }
+  async resume(): Promise<void> {
+    await this.progress.getByRole('button', { name: 'Resume' }).click()
+  }
+  async cancel(): Promise<void> {
+    await this.progress.getByRole('button', { name: 'Cancel' }).click()
+  }
+
+  // Batch summaries: how each import ended
+  get summary(): Locator {
+    return this.page.getByRole('region', { name: 'Import summary' })
+  }
+  /** The latest batch's count for one part, e.g. "Already in your library". */
+  async summaryCount(part: string): Promise<number> {
+    const dd = this.summary
+      .locator('dl > div')
+      .filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${part}$`) }) })
       .getByRole('definition')
-      .textContent({ timeout: 2000 })
-      .catch(() => null)
-    return text ? Number(text.split(' of ')[0]!.replace(/[^0-9]/g, '')) : -1
+    return Number(((await dd.textContent()) ?? '').replace(/[^0-9]/g, ''))
+  }
+  /** Every part of the latest batch's summary by its label. */
+  async summaryParts(): Promise<Record<string, number>> {
+    const rows = this.summary.locator('dl > div')
+    const out: Record<string, number> = {}
+    for (let i = 0; i < (await rows.count()); i++) {
+      const term = (await rows.nth(i).getByRole('term').textContent()) ?? ''
+      const value = (await rows.nth(i).getByRole('definition').textContent()) ?? ''
+      out[term] = Number(value.replace(/[^0-9]/g, ''))
+    }
+    return out
+  }
+  /** "… · 60 files found" in the latest batch's head. */
+  async summaryFound(): Promise<number> {
+    const text = (await this.summary.getByText(/ files? found$/).textContent()) ?? ''
+    return Number((/([\d,.]+) files? found$/.exec(text)?.[1] ?? '').replace(/[^0-9]/g, ''))
+  }
+  async dismissSummary(): Promise<void> {
+    await this.summary.getByRole('button', { name: 'Dismiss', exact: true }).click()
+  }
+  get earlierImports(): Locator {
+    return this.summary.getByRole('button', { name: /earlier imports?/ })
   }
 
   // Failures

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises'
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
-import { AppFailure, type LibraryChannel } from '@shared/contract'
+import { AppFailure, type DuplicateChannel, type LibraryChannel } from '@shared/contract'
 import type { ListCursor, SortKey } from '@shared/contract/library'
 import { displayName } from '@shared/library/sources'
 import type { DesktopBridge } from '../platform/desktop'
@@ -54,8 +54,10 @@ function checkCursor(sort: SortKey | 'trash', after: ListCursor | undefined): vo
     throw new AppFailure('invalid_params', 'That position does not belong to this sort order.')
 }
 
-/** The library's requests, each checked against the contract. */
-export function libraryHandlers(parts: LibraryParts): Handlers<LibraryChannel> {
+/** The library's requests, each checked against the contract (the duplicate review's aside). */
+export function libraryHandlers(
+  parts: LibraryParts
+): Handlers<Exclude<LibraryChannel, DuplicateChannel>> {
   const { queue, photos, jobs, reports, assets, desktop, grants, changed, sweep, now } = parts
   return {
     'library:import': async ({ paths, urls }) => {

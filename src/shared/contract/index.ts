@@ -4,6 +4,7 @@ import { appEvents, appRequests } from './app'
 import { benchEvents, benchRequests } from './bench'
 import type { Envelope } from './errors'
 import { libraryEvents, libraryRequests } from './library'
+import { libraryDuplicateRequests } from './library-duplicates'
 import { photoWeatherEvents, photoWeatherRequests } from './photo-weather'
 import { weatherEvents, weatherRequests } from './weather'
 
@@ -12,6 +13,7 @@ export const requests = {
   ...appRequests,
   ...weatherRequests,
   ...libraryRequests,
+  ...libraryDuplicateRequests,
   ...photoWeatherRequests,
   ...activityRequests,
   ...benchRequests
@@ -31,7 +33,7 @@ export type Requests = typeof requests
 /** Each domain's channels, derived from its map: never typed out by hand. */
 export type AppChannel = keyof typeof appRequests
 export type WeatherChannel = keyof typeof weatherRequests
-export type LibraryChannel = keyof typeof libraryRequests
+export type LibraryChannel = keyof typeof libraryRequests | keyof typeof libraryDuplicateRequests
 export type PhotoWeatherChannel = keyof typeof photoWeatherRequests
 export type ActivityChannel = keyof typeof activityRequests
 export type BenchChannel = keyof typeof benchRequests
@@ -67,4 +69,5 @@ export * from './activity'
 export * from './bench'
 export * from './weather'
 export * from './library'
+export * from './library-duplicates'
 export * from './photo-weather'

@@ -194,6 +194,21 @@ describe('the event table', () => {
     ])
   })
 
+  it('redraws the History chart of the place with a new report, and every one after a purge', () => {
+    const series1 = queryKeyOf('weather:history-series', { placeId: 1, from: null, to: null })
+    const series2 = queryKeyOf('weather:history-series', { placeId: 2, from: null, to: null })
+    const empty = (placeId: number) => ({ placeId, total: 0, points: [] })
+    client.setQueryData(series1, empty(1))
+    client.setQueryData(series2, empty(2))
+    emit('weather:report-stored', { report: summary(9, 1) })
+    expect([invalidated(series1), invalidated(series2)]).toEqual([true, false])
+
+    client.setQueryData(series1, empty(1))
+    client.setQueryData(series2, empty(2))
+    emit('weather:reports-purged', { count: 3 })
+    expect([invalidated(series1), invalidated(series2)]).toEqual([true, true])
+  })
+
   it('invalidates the forecast trails and accuracy of the places with new observations only', () => {
     const days1 = queryKeyOf('weather:forecast-days', { placeId: 1 })
     const days2 = queryKeyOf('weather:forecast-days', { placeId: 2 })
@@ -231,13 +246,14 @@ describe('the event table', () => {
     expect(invalidated(facets)).toBe(false)
     vi.advanceTimersByTime(1200)
     expect(invalidated(facets)).toBe(true)
-    // list, facets, the open photo, the timeline and the Trash: one each for five events.
-    expect(spy).toHaveBeenCalledTimes(5)
+    // list, facets, the open photo, the timeline, the Trash and the duplicate review's two
+    // queries: one each for five events.
+    expect(spy).toHaveBeenCalledTimes(7)
 
     // The next burst starts a new wait (list, timeline and Trash after 800 ms).
     emit('library:changed', { revision: 6, added: 1, removed: 0 })
     vi.advanceTimersByTime(800)
-    expect(spy).toHaveBeenCalledTimes(8)
+    expect(spy).toHaveBeenCalledTimes(10)
   })
 
   it('keeps the import progress and reads failures again only when their counts move', () => {
@@ -260,6 +276,21 @@ describe('the event table', () => {
     expect(invalidated(failures)).toBe(false)
     vi.advanceTimersByTime(1)
     expect(invalidated(failures)).toBe(true)
+  })
+
+  it('reads the batch reports again when a batch starts, ends or is cancelled', () => {
+    const batches = queryKeyOf('library:batches', { limit: 20, includeDismissed: false })
+    const fresh = (): void => void client.setQueryData(batches, { items: [] })
+    emit('library:progress', progress({ done: 1 }))
+    fresh()
+    emit('library:progress', progress({ done: 2 }))
+    expect(invalidated(batches)).toBe(false)
+    // Cancelled: the queue goes idle; the cancelled batch's report is what the user sees now.
+    emit('library:progress', progress({ batchId: null, state: 'idle' }))
+    expect(invalidated(batches)).toBe(true)
+    fresh()
+    applyResult('library:dismiss-batch', { dismissed: true }, { batchId: 1 }, cache)
+    expect(invalidated(batches)).toBe(true)
   })
 
   it('puts a finished run first, once, and reads the runs again a little later', () => {
@@ -314,6 +345,32 @@ describe('the result table', () => {
       else applyResult(channel, { restored: 1 }, { ids: [4] }, cache)
       expect(keys.map(invalidated)).toEqual([true, true, true])
     }
+  })
+
+  it('reads the duplicate review again after "keep this one", its Undo and "not duplicates"', () => {
+    const groups = queryKeyOf('library:duplicate-groups', { offset: 0, limit: 20 })
+    const groupOf = queryKeyOf('library:duplicate-group-of', { id: 4 })
+    const facets = queryKeyOf('library:facets', {})
+    const keys = [groups, groupOf]
+    const fresh = (): void => {
+      client.setQueryData(groups, { total: 0, groups: [] })
+      client.setQueryData(groupOf, null)
+      client.setQueryData(facets, { total: 0, folders: [], formats: [], duplicates: 0 })
+    }
+    fresh()
+    applyResult('library:remove', { removed: 1 }, { ids: [4] }, cache)
+    expect(keys.map(invalidated)).toEqual([true, true])
+    fresh()
+    applyResult('library:restore', { restored: 1 }, { ids: [4] }, cache)
+    expect(keys.map(invalidated)).toEqual([true, true])
+    fresh()
+    applyResult('library:not-duplicates', { remembered: 1 }, { ids: [4, 5] }, cache)
+    expect([...keys, facets].map(invalidated)).toEqual([true, true, true])
+    // Pairs made after an import come with a change event: read, a little later.
+    fresh()
+    emit('library:changed', { revision: 2, added: 0, removed: 0 })
+    vi.runAllTimers()
+    expect(keys.map(invalidated)).toEqual([true, true])
   })
 
   it('leaves the cache alone for requests that change nothing cached', () => {

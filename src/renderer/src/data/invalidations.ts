@@ -35,6 +35,12 @@ function applyProgress(progress: ImportProgress, cache: CacheWriter): void {
   cache.set('library:progress', {}, progress)
   if (before === undefined || failureStamp(before) !== failureStamp(progress))
     cache.invalidate('library:failures', undefined, { afterMs: 300 })
+  // A batch started, ended or was cancelled: the list of batch reports changes.
+  if (
+    before !== undefined &&
+    (before.batchId !== progress.batchId || before.state !== progress.state)
+  )
+    cache.invalidate('library:batches')
 }
 
 type PlacesResult = Result<'weather:places'>
@@ -47,6 +53,13 @@ function photosMoved(cache: CacheWriter): void {
   cache.invalidate('library:timeline')
   cache.invalidate('library:facets')
   cache.invalidate('library:trash')
+  duplicatesChanged(cache)
+}
+
+/** Duplicate groups changed (kept, dismissed, removed, restored): the review is read again. */
+function duplicatesChanged(cache: CacheWriter): void {
+  cache.invalidate('library:duplicate-groups')
+  cache.invalidate('library:duplicate-group-of')
 }
 
 /** Pushed event → the cached queries it updates (payload is the new value) or invalidates. */
@@ -70,11 +83,13 @@ export const eventEffects: EventTable = {
     // The summary is not the whole report: that place's latest is read again.
     cache.invalidate('weather:latest', { placeId: report.placeId })
     cache.invalidate('weather:history')
+    cache.invalidate('weather:history-series', { placeId: report.placeId })
     // A place's first report makes it one the history can filter by.
     cache.invalidate('weather:known-places')
   },
   'weather:reports-purged': (_purged, cache) => {
     cache.invalidate('weather:history')
+    cache.invalidate('weather:history-series')
     cache.invalidate('weather:known-places')
     // The retention setting may have taken a place's latest report too.
     cache.invalidate('weather:latest')
@@ -114,6 +129,9 @@ export const eventEffects: EventTable = {
     // Month sections follow the grid; the Trash changes when photos leave or come back.
     cache.invalidate('library:timeline', undefined, { afterMs: 800 })
     cache.invalidate('library:trash', undefined, { afterMs: 800 })
+    // Groups are made over the whole library (and pairs after an import): read less often.
+    cache.invalidate('library:duplicate-groups', undefined, { afterMs: 2000 })
+    cache.invalidate('library:duplicate-group-of', undefined, { afterMs: 2000 })
   },
 
   'activity:sample': noQueries(
@@ -160,11 +178,22 @@ export const resultEffects: { readonly [C in Channel]?: ResultEffect<C> } = {
     cache.invalidate('library:failures')
   },
   'library:dismiss-failures': (_dismissed, _params, cache) => cache.invalidate('library:failures'),
+  'library:dismiss-batch': (_dismissed, _params, cache) => {
+    cache.invalidate('library:batches')
+    cache.invalidate('library:failures')
+  },
   // Positions after the removed photo move up at once, not on the next change event.
   'library:remove': (_removed, _params, cache) => photosMoved(cache),
   'library:restore': (_restored, _params, cache) => photosMoved(cache),
   'library:trash-files': (_moved, _params, cache) => photosMoved(cache),
-  'library:empty-trash': (_deleted, _params, cache) => cache.invalidate('library:trash')
+  'library:empty-trash': (_deleted, _params, cache) => cache.invalidate('library:trash'),
+  // The group leaves the review at once, and its photos the Duplicates filter and counts.
+  'library:not-duplicates': (_remembered, _params, cache) => {
+    duplicatesChanged(cache)
+    cache.invalidate('library:list')
+    cache.invalidate('library:facets')
+    cache.invalidate('library:photo')
+  }
 }
 
 export function applyEvent<E extends EventName>(

@@ -2,13 +2,18 @@ import type { ImportProgress } from '@shared/contract/library'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useApiMutation } from '../../data/api-query'
-import { formatCount, formatDuration, plural } from './format'
+import { formatCount, plural } from './format'
+import { phaseLine, previewsFailedText, timingText } from './import-words'
 import buttons from '../../components/buttons.module.css'
 import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
 import styles from './ImportProgressPanel.module.css'
 
-/** Where the running import stands, with pause, resume and cancel. */
+/**
+ * Where the running import stands, with pause, resume and cancel. Thumbnails first: the bar
+ * follows phase 1 (the grid fills); the previews that follow are shown at lower emphasis,
+ * since the photos are already there.
+ */
 export function ImportProgressPanel({ progress }: { progress: ImportProgress }) {
   // Their answers are the new progress: the result table puts it in the cache.
   const actions = {
@@ -19,26 +24,28 @@ export function ImportProgressPanel({ progress }: { progress: ImportProgress }) 
   const failed = Object.values(actions).find((a) => a.error)?.error
   if (progress.state === 'idle') return null
   const p = progress
-  const settled = p.done + p.failed + p.skipped
-  const fraction = p.discovered > 0 ? settled / p.discovered : null
   const paused = p.state === 'paused'
+  const previews = p.phase === 'previews'
+  const line = phaseLine(p)
+  const timing = timingText(p)
   const act = (channel: keyof typeof actions) => () => {
     // One failure shown at a time: the last action's.
     for (const a of Object.values(actions)) a.reset()
     actions[channel].mutate({})
   }
 
-  let timing: string
-  if (paused) timing = p.pauseReason ?? 'Paused'
-  else if (p.discovering) timing = 'Finding photos…'
-  else if (p.etaSeconds !== null && p.perSecond > 0)
-    timing = `about ${formatDuration(p.etaSeconds)} left`
-  else timing = 'Starting…'
-
   return (
     <section className={`${styles.panel} ${layout.card}`} aria-label="Import progress">
       <div className={styles.head}>
         <strong>{paused ? 'Import paused' : 'Importing photos'}</strong>
+        <span
+          className={`${styles.phase} ${previews ? styles.quiet : ''}`}
+          data-phase={previews ? 'previews' : 'thumbnails'}
+        >
+          <span className={styles.phaseLabel}>{line.label}</span>
+          <span className={styles.phaseCount}>{line.count}</span>
+          {previews && <span>— photos are already in the grid</span>}
+        </span>
         <span className={text.muted} aria-live="polite">
           {timing}
         </span>
@@ -57,25 +64,23 @@ export function ImportProgressPanel({ progress }: { progress: ImportProgress }) 
         </button>
       </div>
       {failed && <ErrorNotice error={failed} what="The import could not be changed" />}
-      <ProgressBar
-        value={p.discovering && fraction === 0 ? null : fraction}
-        label="Import progress"
-      />
+      <div className={previews ? styles.quiet : undefined}>
+        <ProgressBar
+          value={line.fraction}
+          label={previews ? 'Previews progress' : 'Import progress'}
+        />
+      </div>
+      {(p.previewsFailed ?? 0) > 0 && (
+        <p className={`${text.small} ${text.muted}`}>{previewsFailedText(p.previewsFailed!)}</p>
+      )}
       <dl className={styles.counts}>
-        <div>
-          <dt>Processed</dt>
-          <dd>
-            {formatCount(settled)} of {formatCount(p.discovered)}
-            {p.discovering ? '+' : ''}
-          </dd>
-        </div>
         <div>
           <dt>Added</dt>
           <dd>{formatCount(p.done)}</dd>
         </div>
         {p.duplicates > 0 && (
           <div>
-            <dt>Duplicates linked</dt>
+            <dt>Copies linked</dt>
             <dd>{formatCount(p.duplicates)}</dd>
           </div>
         )}
@@ -95,7 +100,11 @@ export function ImportProgressPanel({ progress }: { progress: ImportProgress }) 
         )}
         <div>
           <dt>Speed</dt>
-          <dd>{p.perSecond > 0 ? `${p.perSecond.toFixed(1)} images/s` : '—'}</dd>
+          <dd>
+            {p.perSecond > 0
+              ? `${p.perSecond.toFixed(1)} ${previews ? 'previews' : 'images'}/s`
+              : '—'}
+          </dd>
         </div>
         <div>
           <dt>Workers</dt>

@@ -2,6 +2,9 @@ import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { UndoNotice } from '../../components/UndoNotice'
 import { useApiQuery } from '../../data/api-query'
+import { BatchSummaries } from './BatchSummary'
+import { DuplicatesScope } from './DuplicatesLink'
+import { DuplicatesPane } from './DuplicatesPane'
 import { formatCount } from './format'
 import { ImportProgressPanel } from './ImportProgressPanel'
 import { ImportSources } from './ImportSources'
@@ -13,12 +16,13 @@ import { useRemoval } from './use-removal'
 import layout from '../../components/layout.module.css'
 import styles from './LibraryView.module.css'
 
-type Tab = 'photos' | 'trash'
+type Tab = 'photos' | 'duplicates' | 'trash'
+const tabNames: Record<Tab, string> = { photos: 'Photos', duplicates: 'Duplicates', trash: 'Trash' }
 
 /**
  * The photo library: import and its progress, then the grid, which takes the rest of the
- * window's height. Photos and Trash are two tabs; a removal from either the grid or the
- * lightbox can be undone from the notice at the bottom.
+ * window's height. Photos, Duplicates and Trash are tabs; a removal from the grid, the
+ * lightbox or the duplicate review can be undone from the notice at the bottom.
  */
 export function LibraryView() {
   const { progress, error: progressError } = useImportProgress()
@@ -27,24 +31,40 @@ export function LibraryView() {
   // How many photos wait in the Trash (the tab says it).
   const trash = useApiQuery('library:trash', { offset: 0, limit: 1 })
   const inTrash = trash.data?.total ?? 0
+  // Photos with a duplicate: the same count as the grid's filter (the query is shared).
+  const facets = useApiQuery('library:facets', {})
+  const counts: Partial<Record<Tab, number>> = {
+    duplicates: facets.data?.duplicates ?? 0,
+    trash: inTrash
+  }
+  // The lightbox's "N similar photos" opens the Duplicates tab at that photo's group.
+  const [duplicatesOf, setDuplicatesOf] = useState<number | null>(null)
+  const openDuplicates = (photoId: number): void => {
+    setDuplicatesOf(photoId)
+    setTab('duplicates')
+  }
+  const showTab = (t: Tab): void => {
+    setDuplicatesOf(null)
+    setTab(t)
+  }
 
   return (
-    <div className={styles.library}>
+    <DuplicatesScope onOpen={openDuplicates} className={styles.library}>
       <header className={styles.header}>
         <h1>Library</h1>
         <div className={styles.tabs} role="tablist" aria-label="Library views">
-          {(['photos', 'trash'] as const).map((t) => (
+          {(['photos', 'duplicates', 'trash'] as const).map((t) => (
             <button
               key={t}
               type="button"
               role="tab"
               aria-selected={tab === t}
               className={styles.tab}
-              onClick={() => setTab(t)}
+              onClick={() => showTab(t)}
             >
-              {t === 'photos' ? 'Photos' : 'Trash'}
-              {t === 'trash' && inTrash > 0 && (
-                <span className={styles.tabCount}>{formatCount(inTrash)}</span>
+              {tabNames[t]}
+              {(counts[t] ?? 0) > 0 && (
+                <span className={styles.tabCount}>{formatCount(counts[t]!)}</span>
               )}
             </button>
           ))}
@@ -56,17 +76,20 @@ export function LibraryView() {
         <ErrorNotice error={progressError} what="The import's progress could not be read" />
       )}
       <ImportProgressPanel progress={progress} />
+      <BatchSummaries />
       {tab === 'photos' && <PhotoWeatherPanel />}
       {removal.error && (
         <ErrorNotice error={new Error(removal.error)} onDismiss={removal.dismissError} />
       )}
-      <div
-        className={styles.pane}
-        role="tabpanel"
-        aria-label={tab === 'photos' ? 'Photos' : 'Trash'}
-      >
+      <div className={styles.pane} role="tabpanel" aria-label={tabNames[tab]}>
         {tab === 'photos' ? (
           <PhotosPane importing={progress.state !== 'idle'} onRemove={removal.removeIds} />
+        ) : tab === 'duplicates' ? (
+          <DuplicatesPane
+            focusPhoto={duplicatesOf}
+            onShowAll={() => setDuplicatesOf(null)}
+            onRemove={removal.removeIds}
+          />
         ) : (
           <TrashPane />
         )}
@@ -76,6 +99,6 @@ export function LibraryView() {
         onUndo={(r) => void removal.undo(r)}
         onDismiss={removal.dismiss}
       />
-    </div>
+    </DuplicatesScope>
   )
 }

@@ -2,8 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import type { PhotoSummary } from '@shared/contract/library'
 import { useApiMutation, useApiQuery } from '../../data/api-query'
 import { call, errorText } from '../../lib/api'
+import { DuplicatesFact } from './DuplicatesLink'
 import { formatBytes, formatDate, formatDay } from './format'
+import { ExposureFacts } from './ExposureFacts'
 import { PhotoStage } from './PhotoStage'
+import { PreviewStatus } from './PreviewStatus'
 import { PhotoWeatherLine } from '../photo-weather/PhotoWeatherLine'
 import { placeholderUrl } from './placeholder'
 import buttons from '../../components/buttons.module.css'
@@ -156,6 +159,7 @@ export function Lightbox({
               {error}
             </p>
           )}
+          {shown && <PreviewStatus photoId={shown.id} />}
           {shown && (
             <dl className={styles.facts}>
               <dt>Taken</dt>
@@ -175,6 +179,7 @@ export function Lightbox({
                   <dd>{shown.camera}</dd>
                 </>
               )}
+              <ExposureFacts exposure={shown.exposure} />
               {shown.lat !== null && shown.lon !== null && (
                 <>
                   <dt>Location</dt>
@@ -199,18 +204,7 @@ export function Lightbox({
               <dd className={styles.wrap}>{shown.sourceUrl ?? shown.folder}</dd>
               <dt>Imported</dt>
               <dd>{formatDate(shown.importedAt)}</dd>
-              {(shown.copies > 0 || shown.similar > 0) && (
-                <>
-                  <dt>Duplicates</dt>
-                  <dd>
-                    {shown.copies > 0 &&
-                      `${shown.copies} exact ${shown.copies === 1 ? 'copy' : 'copies'}`}
-                    {shown.copies > 0 && shown.similar > 0 && ', '}
-                    {shown.similar > 0 &&
-                      `${shown.similar} similar ${shown.similar === 1 ? 'photo' : 'photos'}`}
-                  </dd>
-                </>
-              )}
+              <DuplicatesFact photoId={shown.id} copies={shown.copies} similar={shown.similar} />
             </dl>
           )}
           {shown && <PhotoWeatherLine photoId={shown.id} />}

@@ -1,4 +1,4 @@
-import type { ImportProgress } from '@shared/contract/library'
+import type { BatchReport, ImportProgress } from '@shared/contract/library'
 import { useApiQuery } from '../../data/api-query'
 
 export const idleProgress: ImportProgress = {
@@ -11,6 +11,10 @@ export const idleProgress: ImportProgress = {
   skipped: 0,
   duplicates: 0,
   downloading: 0,
+  phase: 'thumbnails',
+  previewsDone: 0,
+  previewsTotal: 0,
+  previewsFailed: 0,
   perSecond: 0,
   etaSeconds: null,
   startedAt: null,
@@ -24,4 +28,21 @@ export const idleProgress: ImportProgress = {
 export function useImportProgress(): { progress: ImportProgress; error: Error | null } {
   const read = useApiQuery('library:progress', {})
   return { progress: read.data ?? idleProgress, error: read.error }
+}
+
+const noReports: BatchReport[] = []
+const ended = (r: BatchReport): boolean => r.state === 'done' || r.state === 'cancelled'
+
+/**
+ * Reports of the batches that ended (finished or cancelled) and were not dismissed, newest
+ * first. The running batch is the progress panel's; its report joins these when it ends (read
+ * again on library:batch-finished and when the import's state changes).
+ */
+export function useBatchReports(): { reports: BatchReport[]; error: Error | null } {
+  const read = useApiQuery(
+    'library:batches',
+    { limit: 20, includeDismissed: false },
+    { select: (r) => r.items.filter(ended) }
+  )
+  return { reports: read.data ?? noReports, error: read.error }
 }
