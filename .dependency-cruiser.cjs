@@ -33,6 +33,24 @@ const forbidden = [
     }
   },
   {
+    name: 'pairing-worker-reads-only',
+    comment:
+      'The near-duplicate pairing worker (library/pairing/pairing-worker and -pass) runs in its ' +
+      'own process on a read-only connection: beside src/shared and the worker link it may use ' +
+      "only the store's in-memory index and thumbnail reader, never a repository or a service.",
+    severity: 'error',
+    from: { path: `^${main}library/pairing/pairing-(worker|pass)\\.ts$` },
+    to: {
+      path: '^src/',
+      pathNot: [
+        '^src/shared/',
+        `^${main}platform/process/worker-link\\.ts$`,
+        `^${main}library/pairing/pairing-pass\\.ts$`,
+        `^${main}library/store/(near-index|thumbnail-pixels)\\.ts$`
+      ]
+    }
+  },
+  {
     name: 'library-worker-not-bench',
     comment: "The library's worker ships in the app and must not depend on the benchmark.",
     severity: 'error',

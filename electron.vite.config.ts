@@ -17,6 +17,7 @@ export default defineConfig({
           index: r('src/main/index.ts'),
           host: r('src/main/host/host-main.ts'),
           'image-worker': r('src/main/library/worker/image-worker.ts'),
+          'pairing-worker': r('src/main/library/pairing/pairing-worker.ts'),
           'bench-thread': r('src/main/bench/worker/bench-thread.ts')
         }
       }

@@ -5,6 +5,7 @@ const entries: Record<string, string> = {
   'echo-worker': 'test/support/echo-worker.ts',
   'faulty-image-worker': 'test/support/faulty-image-worker.ts',
   'image-worker': 'src/main/library/worker/image-worker.ts',
+  'pairing-worker': 'src/main/library/pairing/pairing-worker.ts',
   'bench-thread': 'src/main/bench/worker/bench-thread.ts'
 }
 

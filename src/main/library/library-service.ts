@@ -5,10 +5,12 @@ import type { ImportProgress } from '@shared/contract/library'
 import type { Service, ServiceContext } from '../core/service'
 import { ImagePool } from './pool/image-pool'
 import { ImportQueue } from './import/import-queue'
+import { importTaskOf } from './import/import-task'
 import { FileSweep } from './store/file-sweep'
 import { libraryRepositories } from './store/library-repositories'
-import { backfillSimilar, type Backfill } from './store/similar-pairs'
+import { backfillSimilar, type Backfill } from './pairing/pairing-client'
 import { UrlDownloader } from './import/url-downloader'
+import { duplicateHandlers } from './duplicate-handlers'
 import { libraryHandlers } from './library-handlers'
 
 /** A batch that took longer than this ends with an OS notification (the user looked away). */
@@ -31,6 +33,19 @@ export function setupLibrary(
   const timeout = options.taskTimeoutMs ?? ctx.config.importTimeoutMs
   let revision = 0
   let backfill: Backfill | null = null
+  const changed = ({ added, removed }: { added: number; removed: number }): void =>
+    ctx.bus.emit('library:changed', { revision: ++revision, added, removed })
+  // Near-duplicates are paired after an import ends: the window hears once they are.
+  let unpaired = false
+  let closed = false
+  const announcePairs = (): void => {
+    const loop = backfill
+    if (!loop || !unpaired) return
+    unpaired = false
+    void loop.idle().then(() => {
+      if (!closed) changed({ added: 0, removed: 0 })
+    })
+  }
 
   const workerCount = (): number => ctx.settings.get().importWorkers ?? availableParallelism()
 
@@ -52,26 +67,17 @@ export function setupLibrary(
     // Progress goes out after every change of a batch, so a summary is final by the next one.
     announceBatches()
     if (p.state === 'idle') {
+      announcePairs()
       sweep.run()
       ctx.tasks.end('library-import')
       ctx.desktop.setProgress(null)
       return
     }
+    const task = importTaskOf(p)
+    ctx.tasks.set({ id: 'library-import', kind: 'import', ...task })
+    // The taskbar keeps a bar while folders are walked: so far of what was found so far.
     const settled = p.done + p.failed + p.skipped
-    const fraction = p.discovered > 0 && !p.discovering ? settled / p.discovered : null
-    const detail =
-      p.state === 'paused'
-        ? `${p.pauseReason ?? 'Paused'} · ${settled} of ${p.discovered}`
-        : `${settled} of ${p.discovered}${p.discovering ? '+' : ''}` +
-          (p.perSecond > 0 ? ` · ${p.perSecond.toFixed(1)}/s` : '')
-    ctx.tasks.set({
-      id: 'library-import',
-      kind: 'import',
-      label: 'Importing photos',
-      progress: fraction,
-      detail
-    })
-    ctx.desktop.setProgress(fraction ?? (p.discovered > 0 ? settled / p.discovered : null))
+    ctx.desktop.setProgress(task.progress ?? (p.discovered > 0 ? settled / p.discovered : null))
   }
 
   const queue = new ImportQueue({
@@ -95,8 +101,10 @@ export function setupLibrary(
       track: (host) => ctx.network.start(host, 'image download')
     }),
     onProgress: reportProgress,
-    onAdded: (added) =>
-      ctx.bus.emit('library:changed', { revision: ++revision, added, removed: 0 }),
+    onAdded: (added) => {
+      unpaired = true
+      changed({ added, removed: 0 })
+    },
     onFinished: (counts, elapsed) => {
       ctx.log.info('import finished', { ...counts, elapsedMs: elapsed })
       if (elapsed < NOTIFY_AFTER_MS) return
@@ -127,37 +135,46 @@ export function setupLibrary(
         )
       }
     },
-    handlers: libraryHandlers({
-      queue,
-      photos,
-      jobs,
-      reports: repos.reports,
-      assets,
-      desktop: ctx.desktop,
-      grants: ctx.grants,
-      changed: ({ added, removed }) =>
-        ctx.bus.emit('library:changed', { revision: ++revision, added, removed }),
-      sweep: () => sweep.run(),
-      now: ctx.now,
-      log: ctx.log
-    }),
+    handlers: {
+      ...libraryHandlers({
+        queue,
+        photos,
+        jobs,
+        reports: repos.reports,
+        assets,
+        desktop: ctx.desktop,
+        grants: ctx.grants,
+        changed,
+        sweep: () => sweep.run(),
+        now: ctx.now,
+        log: ctx.log
+      }),
+      ...duplicateHandlers({ db: ctx.db, changed, now: ctx.now })
+    },
     start: () => {
       sweep.run()
       queue.start()
       // A batch cancelled with files in flight at the last quit is settled now.
       announceBatches()
-      backfill = backfillSimilar(ctx.db, { thumbsDir: ctx.paths.thumbnails, log: ctx.log })
+      backfill = backfillSimilar(ctx.db, {
+        thumbsDir: ctx.paths.thumbnails,
+        launcher: ctx.launcher,
+        entry: ctx.workerEntry('pairing-worker'),
+        log: ctx.log.child('pairing')
+      })
       backfill.done.then(
         (pairs) => {
-          if (pairs) ctx.log.info('near-duplicates found in earlier imports', { pairs })
+          if (!pairs) return
+          ctx.log.info('near-duplicates found in earlier imports', { pairs })
+          if (!closed) changed({ added: 0, removed: 0 })
         },
         (error: unknown) => ctx.log.warn('near-duplicate backfill failed', { error: String(error) })
       )
     },
     close: () => {
-      backfill?.stop()
+      closed = true
       sweep.stop()
-      return queue.close()
+      return Promise.all([backfill?.stop(), queue.close()]).then(() => undefined)
     }
   }
 }

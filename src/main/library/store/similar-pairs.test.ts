@@ -12,13 +12,15 @@ import { scenePixels } from '../../../../test/support/test-images'
 import { AssetRepository } from './asset-repository'
 import { DuplicateGroups, dismissNotDuplicates } from './duplicate-groups'
 import { PhotoRepository } from './photo-repository'
-import { backfillSimilar, SimilarPairs, type Backfill } from './similar-pairs'
+import { SimilarPairs } from './similar-pairs'
+import { backfillSimilar, type Backfill } from '../pairing/pairing-client'
+import { sourceLauncher, sourceWorkerEntry } from '../../../../test/support/source-workers'
 
 const tempDir = useTempDir()
 const open: QueueKit[] = []
 const loops: Backfill[] = []
 afterEach(async () => {
-  for (const l of loops.splice(0)) l.stop()
+  await Promise.all(loops.splice(0).map((l) => l.stop()))
   await Promise.all(open.splice(0).map((k) => k.quit().catch(() => undefined)))
 })
 
@@ -54,9 +56,15 @@ async function imported(dir: string): Promise<QueueKit> {
   return k
 }
 
-/** Runs the pairing loop until nothing is queued. */
+/** The pairing worker, run from source. */
+const worker = (): { launcher: ReturnType<typeof sourceLauncher>; entry: string } => ({
+  launcher: sourceLauncher(),
+  entry: sourceWorkerEntry('pairing-worker')
+})
+
+/** Runs the pairing worker until nothing is queued. */
 async function paired(k: { db: QueueKit['db'] }, thumbsDir: string): Promise<Backfill> {
-  const loop = backfillSimilar(k.db, { thumbsDir, sliceMs: 2, chunk: 2 })
+  const loop = backfillSimilar(k.db, { thumbsDir, ...worker(), pairs: 2, reads: 2 })
   loops.push(loop)
   await loop.idle()
   return loop
@@ -207,7 +215,12 @@ describe('near-duplicates by the measured rule', () => {
       expect(rows(again.db, 'SELECT * FROM library_similar')).toEqual([])
       expect(rows(again.db, 'SELECT * FROM library_similar_backfill')).toHaveLength(6)
       // The thumbnails the first import made are where the fingerprints come from.
-      const loop = backfillSimilar(again.db, { thumbsDir: k.thumbs, sliceMs: 1, chunk: 1 })
+      const loop = backfillSimilar(again.db, {
+        thumbsDir: k.thumbs,
+        ...worker(),
+        pairs: 1,
+        reads: 1
+      })
       loops.push(loop)
       expect(await loop.done).toBe(2)
       expect(pairNames(again)).toEqual([
