@@ -9,6 +9,7 @@ import type { ImportProgress } from '@shared/contract/library'
 import { startHostProcess } from '../e2e/fixtures/host-process'
 import { chromiumArgs, chromiumBinary } from '../e2e/fixtures/runtime'
 import { startFixtureProcess } from './support/fixture-process'
+import { takeProbe, type Probe } from './support/page-probe'
 import { benchPlace } from './support/places'
 import { arg, printTable, round } from './support/report'
 
@@ -60,27 +61,6 @@ async function makeImages(dir: string, count: number): Promise<void> {
       .jpeg({ quality: 85 })
       .toFile(join(dir, `img-${String(i).padStart(4, '0')}.jpg`))
   }
-}
-
-type Probe = {
-  armed: boolean
-  long: number[]
-  gaps: number[]
-  events: number[]
-  loop: number[]
-  sched: { busy: number; wait: number; ms: number }[]
-  detail: unknown[]
-}
-
-/** What the page measured since the last call, which starts the next phase afresh. */
-async function takeProbe(page: Page): Promise<Probe> {
-  return (await page.evaluate(() => {
-    const probe = (window as unknown as { __probe: Probe }).__probe
-    const taken = JSON.parse(JSON.stringify(probe))
-    for (const key of ['long', 'gaps', 'events', 'loop', 'sched', 'detail'] as const)
-      probe[key].length = 0
-    return taken
-  })) as Probe
 }
 
 /** A phase's page figures. Event Timing reports interactions of 16 ms or more; the rest count as 16. */

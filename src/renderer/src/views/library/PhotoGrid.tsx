@@ -196,21 +196,15 @@ export const PhotoGrid = memo(function PhotoGrid({
             const row = rows[v.index]
             if (!row) return null
             if (row.kind === 'header') {
-              const sticky = v.index === activeHeader.current
               return (
-                <div
+                <MonthHeader
                   key={v.key}
-                  role="row"
-                  aria-rowindex={v.index + 1}
-                  className={styles.header}
-                  data-sticky={sticky}
-                  style={sticky ? undefined : { transform: `translateY(${v.start}px)` }}
-                >
-                  <h3 role="rowheader" className={styles.headerText}>
-                    {row.label}
-                    <span className={styles.headerCount}>{row.count.toLocaleString()}</span>
-                  </h3>
-                </div>
+                  label={row.label}
+                  count={row.count}
+                  rowIndex={v.index}
+                  start={v.start}
+                  sticky={v.index === activeHeader.current}
+                />
               )
             }
             return (
@@ -246,7 +240,41 @@ export const PhotoGrid = memo(function PhotoGrid({
   )
 })
 
-function PhotoRow({
+/** A month's header row; the one of the month on screen sticks to the top. */
+const MonthHeader = memo(function MonthHeader({
+  label,
+  count,
+  rowIndex,
+  start,
+  sticky
+}: {
+  label: string
+  count: number
+  rowIndex: number
+  start: number
+  sticky: boolean
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex + 1}
+      className={styles.header}
+      data-sticky={sticky}
+      style={sticky ? undefined : { transform: `translateY(${start}px)` }}
+    >
+      <h3 role="rowheader" className={styles.headerText}>
+        {label}
+        <span className={styles.headerCount}>{count.toLocaleString()}</span>
+      </h3>
+    </div>
+  )
+})
+
+/**
+ * A row of photos. Memoised: the grid renders on every scroll step that changes the rows drawn,
+ * and a row already on screen (same photos, same place) has nothing to redraw.
+ */
+const PhotoRow = memo(function PhotoRow({
   row,
   rowIndex,
   start,
@@ -295,4 +323,4 @@ function PhotoRow({
       })}
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type PointerEvent } from 'react'
+import { memo, useMemo, useRef, useState, type PointerEvent } from 'react'
 import styles from './TimelineScrubber.module.css'
 
 /** A month on the scrubber: where its header starts in the grid (px) and what it says. */
@@ -40,16 +40,20 @@ export const TimelineScrubber = memo(function TimelineScrubber({
   const [hover, setHover] = useState<{ y: number; label: string } | null>(null)
   const [dragging, setDragging] = useState(false)
   const scale = totalSize > 0 ? height / totalSize : 0
-  const yOf = (px: number): number => Math.min(height - 1, px * scale)
+  const yOf = (px: number): number => trackY(px, scale, height)
 
-  // A year's label where there is room for it; its months' ticks always.
-  const years: { y: number; year: number; row: number }[] = []
-  for (const m of marks) {
-    const last = years.at(-1)
-    if (last?.year === m.year) continue
-    const y = yOf(m.start)
-    if (!last || y - last.y >= MIN_YEAR_GAP) years.push({ y, year: m.year, row: m.row })
-  }
+  // A year's label where there is room for it; its months' ticks always. Both stay the same
+  // while the grid scrolls (only the position indicator moves), so they are not redrawn.
+  const years = useMemo(() => {
+    const out: { y: number; year: number; row: number }[] = []
+    for (const m of marks) {
+      const last = out.at(-1)
+      if (last?.year === m.year) continue
+      const y = trackY(m.start, scale, height)
+      if (!last || y - last.y >= MIN_YEAR_GAP) out.push({ y, year: m.year, row: m.row })
+    }
+    return out
+  }, [marks, scale, height])
 
   const markAt = (y: number): ScrubMark | undefined => {
     const px = y / (scale || 1)
@@ -112,7 +116,7 @@ export const TimelineScrubber = memo(function TimelineScrubber({
             {y.year}
           </button>
         ))}
-        <MonthTicks marks={marks} yOf={yOf} onJump={onJump} />
+        <MonthTicks marks={marks} scale={scale} height={height} onJump={onJump} />
         {hover && (
           <span className={styles.bubble} style={{ top: hover.y }} aria-hidden>
             {hover.label}
@@ -123,14 +127,22 @@ export const TimelineScrubber = memo(function TimelineScrubber({
   )
 })
 
-/** One button per month (keyboard and screen readers reach every month through them). */
-function MonthTicks({
+const trackY = (px: number, scale: number, height: number): number =>
+  Math.min(height - 1, px * scale)
+
+/**
+ * One button per month (keyboard and screen readers reach every month through them). A few
+ * hundred buttons: memoised, as the scrubber renders on every scroll step for its indicator.
+ */
+const MonthTicks = memo(function MonthTicks({
   marks,
-  yOf,
+  scale,
+  height,
   onJump
 }: {
   marks: readonly ScrubMark[]
-  yOf(px: number): number
+  scale: number
+  height: number
   onJump(row: number): void
 }) {
   return (
@@ -140,7 +152,7 @@ function MonthTicks({
           key={m.row}
           type="button"
           className={styles.tick}
-          style={{ top: yOf(m.start) }}
+          style={{ top: trackY(m.start, scale, height) }}
           aria-label={`${m.label}, ${m.count.toLocaleString()} photo${m.count === 1 ? '' : 's'}`}
           title={m.label}
           onClick={() => onJump(m.row)}
@@ -148,4 +160,4 @@ function MonthTicks({
       ))}
     </>
   )
-}
+})

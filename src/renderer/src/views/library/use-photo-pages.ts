@@ -18,11 +18,14 @@ const PAGE = 120
  * The photo list, fetched a page at a time where the grid looks: thousands of photos never
  * cross the bridge at once. After a change (library:changed, at most every 800 ms while photos
  * stream in: data/invalidations.ts) the held pages are refetched in place: old data stays on
- * screen until the new page arrives, so nothing flashes. A page that arrives is not urgent:
- * React renders it as a transition, between frames and keys.
+ * screen until the new page arrives, so nothing flashes. A page that arrives is rendered at
+ * once, not as a transition: while the grid scrolls, every step renders urgently and a deferred
+ * page waited behind them, so cells that had their data showed nothing (bench:gallery, 100,000
+ * photos at 1920×1080: 46 of 257 flick frames had empty cells deferred, 0 of 254 at once). The
+ * rows already drawn are memoised, so a page costs only its own new cells.
  */
 export function usePhotoPages(query: PhotoQuery) {
-  const pages = useApiInfiniteQuery('library:list', query, { pageSize: PAGE, deferRendering: true })
+  const pages = useApiInfiniteQuery('library:list', query, { pageSize: PAGE })
   const { rowAt } = pages
   const idAt = useCallback((i: number) => rowAt(i)?.id, [rowAt])
   // Ids past the pages held (a Shift+click range, Select all), read by keyset.
