@@ -14,7 +14,8 @@ import { benchPlace } from './support/places'
 import { arg, printTable, round } from './support/report'
 
 /**
- * `npm run bench:responsiveness [-- --images 300 --places 20 --idle-steps 40 --json]`
+ * `npm run bench:responsiveness [-- --images 300 --places 20 --idle-steps 40 --workers N --json]`
+ * (`--workers` sets the import's pool size; the default is one per core.)
  * Drives the headless host in Chromium with the same interaction script twice: first with
  * nothing in the background (`idle`: the app at rest, the yardstick for the page's figures, as
  * headless Chromium cannot paint faster than it does on a static page), then through an image
@@ -39,6 +40,8 @@ const IMAGES = Number(arg('images') ?? 300)
 const PLACES = Number(arg('places') ?? 20)
 /** Interactions in the idle pass (each a click or a key, 4 a second). */
 const IDLE_STEPS = Number(arg('idle-steps') ?? 40)
+/** The import's pool size (the importWorkers setting); null: the app's default, one per core. */
+const WORKERS = arg('workers') === undefined ? null : Number(arg('workers'))
 const json = process.argv.includes('--json')
 
 async function makeImages(dir: string, count: number): Promise<void> {
@@ -156,6 +159,13 @@ async function main(): Promise<void> {
       }, 3000)
     })
 
+    if (WORKERS !== null) {
+      const set = (await page.evaluate(
+        (n) => window.api.invoke('settings:update', { importWorkers: n }),
+        WORKERS
+      )) as { ok: boolean }
+      if (!set.ok) throw new Error(`the pool size could not be set to ${WORKERS}`)
+    }
     // Idle: the same script with nothing in the background.
     await watch('bench-idle')
     let idleSteps = 0
@@ -198,6 +208,7 @@ async function main(): Promise<void> {
     const result = {
       images: IMAGES,
       places: PLACES,
+      workers: WORKERS ?? 'one per core',
       wall_ms: wallMs,
       interactions,
       long_tasks: busy.long_tasks,
