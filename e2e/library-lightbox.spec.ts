@@ -66,14 +66,6 @@ test.beforeAll(async () => {
       .jpeg({ quality: 90 })
       .withExif({ IFD2: { DateTimeOriginal: exifDate(Date.UTC(2024, 5, 1) + i * 3_600_000) } })
       .toFile(join(big, `scan-${String(i).padStart(2, '0')}.jpg`))
-  // Newer than all of them: first in the grid once in, and nothing lands above it after.
-  const late = join(dir, 'Late')
-  mkdirSync(late)
-  await sharp(await scenePixels(600, 400, 99))
-    .resize(3000, 2000)
-    .jpeg({ quality: 90 })
-    .withExif({ IFD2: { DateTimeOriginal: '2024:08:01 12:00:00' } })
-    .toFile(join(late, 'late.jpg'))
 })
 
 test.afterAll(() => {
@@ -146,25 +138,34 @@ test('the lightbox shows exposure and GPS from EXIF, and nothing for a photo wit
   await expect(lightbox.fact('Exposure')).toHaveCount(0)
 })
 
-test('a photo opened before its preview is made gets it at once and swaps to it', async ({
+test('a photo opened before its preview is made says so, gets it first, and swaps to it', async ({
   app,
   libraryPage: library
 }) => {
   test.setTimeout(420_000)
   await library.open()
   await library.importText(join(dir, 'Big'))
-  await expect(library.loadedThumbnails.first()).toBeVisible({ timeout: 120_000 })
-  // Added to the running batch: its thumbnail comes last, its preview after every other one.
-  await library.importText(join(dir, 'Late'))
-  await expect(library.cell(0)).toHaveAccessibleName('late.jpg', { timeout: 180_000 })
-  await library.openPhoto(0)
+  // Paused once every file is found: the files already with the workers finish phase 1, and no
+  // preview is made while paused, so the photo opened below still waits for its preview on any
+  // machine, however fast.
+  await expect(library.phase).toContainText(`of ${BIG}`, { timeout: 120_000 })
+  await library.pause()
+  await expect(library.loadedThumbnails.first()).toBeVisible({ timeout: 180_000 })
+  // The oldest photo in so far (the last cell): the batch's later files are read in no set
+  // order, and those taken after it land above it.
+  await library.openPhoto((await library.cells.count()) - 1)
   const lightbox = library.lightbox
-  await expect(lightbox.title).toHaveText('late.jpg')
-  await expect(lightbox.text('Making the full-size preview…')).toBeVisible({ timeout: 10_000 })
+  const name = (await lightbox.title.textContent())!
+  await expect(
+    lightbox.dialog.getByText(/^The full-size preview will be made when the import resumes\./)
+  ).toBeVisible({ timeout: 30_000 })
   await app.screenshot('lightbox-preview-pending')
   expect(await axeFindings(app.page)).toEqual([])
 
-  // The preview replaces the thumbnail in the open lightbox, before the batch's other previews.
+  // Resumed: the opened photo's preview was asked for, so it comes ahead of the rest, and the
+  // open lightbox swaps to it — still on the same photo while newer ones land above it.
+  // (The lightbox is modal over the panel's Resume button: resumed the way the panel does it.)
+  await app.page.evaluate(() => window.api.invoke('library:resume', {}))
   await expect
     .poll(
       () =>
@@ -174,6 +175,10 @@ test('a photo opened before its preview is made gets it at once and swaps to it'
       { timeout: 180_000 }
     )
     .toBe(1440)
-  await expect(lightbox.title).toHaveText('late.jpg')
-  await expect(lightbox.text('Making the full-size preview…')).toHaveCount(0)
+  await expect(lightbox.title).toHaveText(name)
+  await expect(lightbox.dialog.getByText(/full-size preview/)).toHaveCount(0)
+  // The rest of the batch lands, newer photos above this one: the lightbox stays on it.
+  await expect(library.progress).toBeHidden({ timeout: 180_000 })
+  await expect(library.photoCount(`${BIG} photos`)).toBeAttached({ timeout: 30_000 })
+  await expect(lightbox.title).toHaveText(name)
 })

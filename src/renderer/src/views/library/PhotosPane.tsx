@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useApiMutation } from '../../data/api-query'
 import { errorText } from '../../lib/api'
 import { plural } from './format'
+import { indexOfPhoto } from './follow-photo'
 import { Lightbox } from './Lightbox'
 import { LibraryToolbar } from './LibraryToolbar'
 import { PhotoGrid } from './PhotoGrid'
@@ -34,6 +35,15 @@ export function PhotosPane({
   const { months, error: timelineError } = useTimeline(query)
   const [thumbSize, setThumbSize] = useThumbSize()
   const [open, setOpen] = useState<number | null>(null)
+  // The open photo, by id: the lightbox stays on it while an import adds photos above it.
+  const [openId, setOpenId] = useState<number | null>(null)
+  const openAt = useCallback(
+    (index: number | null) => {
+      setOpen(index)
+      setOpenId(index === null ? null : (item(index)?.id ?? null))
+    },
+    [item]
+  )
   const [focusIndex, setFocusIndex] = useState<number | null>(null)
   const [confirmFiles, setConfirmFiles] = useState(false)
   const [filesNote, setFilesNote] = useState<{ text: string; error: boolean } | null>(null)
@@ -43,7 +53,7 @@ export function PhotosPane({
     total: count,
     idAt,
     page: idPage,
-    onOpen: setOpen,
+    onOpen: openAt,
     keysEnabled: open === null && !confirmFiles,
     resetOn: JSON.stringify(query)
   })
@@ -53,10 +63,19 @@ export function PhotosPane({
   useEffect(() => {
     if (open !== null) ensure(open, open)
   }, [open, ensure])
+  // When the list changes under the open photo, move to where it is now; when it is gone (or
+  // not known yet), follow the photo now shown. (Adjusted while rendering, as React advises for
+  // state that follows other data: no extra frame showing the wrong photo.)
+  const shownHere = open === null ? undefined : item(open)
+  if (open !== null && shownHere && shownHere.id !== openId) {
+    const now = openId === null ? null : indexOfPhoto(openId, open, count, item)
+    if (now !== null) setOpen(now)
+    else setOpenId(shownHere.id)
+  }
 
   const close = (): void => {
     setFocusIndex(open)
-    setOpen(null)
+    openAt(null)
   }
 
   const removePicked = async (): Promise<void> => {
@@ -91,7 +110,9 @@ export function PhotosPane({
 
   const onRemoved = useCallback(
     (index: number) => {
-      // The list is read again (data/invalidations.ts); stay at the same place in it.
+      // The list is read again (data/invalidations.ts); stay at the same place in it, and
+      // follow whichever photo is shown there then.
+      setOpenId(null)
       if (count <= 1) setOpen(null)
       else if (index >= count - 1) setOpen(index - 1)
     },
@@ -176,7 +197,7 @@ export function PhotosPane({
           index={open}
           total={count}
           item={item}
-          onMove={setOpen}
+          onMove={openAt}
           onClose={close}
           onRemove={async (photo) => {
             if (await onRemove([photo.id], photo.name)) onRemoved(open)
