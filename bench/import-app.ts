@@ -1,11 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { ImportProgress } from '@shared/contract/library'
 import type { Core } from '../src/main/core/core'
 import { readConfig } from '../src/main/core/config'
 import { benchCore, call } from './support/bench-core'
+import { LoopDelaySpan } from '../src/main/platform/metrics/loop-delay'
 
 /** bench:import's app runs: the whole import through a headless core, as the app runs it. */
 
@@ -84,12 +84,10 @@ export async function runApp(inputDir: string, warmFile: string, workers: number
     await untilIdle(core)
 
     // The same measurement with nothing running, to tell the app's delay from the machine's.
-    const idleLoop = monitorEventLoopDelay({ resolution: 5 })
-    idleLoop.enable()
+    const idleLoop = new LoopDelaySpan(5)
     await new Promise((r) => setTimeout(r, 1500))
-    idleLoop.disable()
+    const idleSpan = idleLoop.end()
 
-    const loop = monitorEventLoopDelay({ resolution: 5 })
     const mainBaseMb = process.memoryUsage.rss() / 2 ** 20
     let mainPeakMb = mainBaseMb
     const rssTimer = setInterval(() => {
@@ -97,12 +95,12 @@ export async function runApp(inputDir: string, warmFile: string, workers: number
     }, 100)
     const cpuBefore = process.cpuUsage()
 
-    loop.enable()
+    const loop = new LoopDelaySpan(5)
     const started = performance.now()
     await call(core, 'library:import', { paths: [inputDir] })
     const result = await untilIdle(core, started)
     const seconds = (performance.now() - started) / 1000
-    loop.disable()
+    const loopSpan = loop.end()
     clearInterval(rssTimer)
     const cpu = process.cpuUsage(cpuBefore)
     const workerPeakMb = workerPeakRssMb()
@@ -115,9 +113,9 @@ export async function runApp(inputDir: string, warmFile: string, workers: number
     return {
       seconds,
       done: total.total - 1,
-      loopP99Ms: loop.percentile(99) / 1e6,
-      loopMaxMs: loop.max / 1e6,
-      idleLoopP99Ms: idleLoop.percentile(99) / 1e6,
+      loopP99Ms: loopSpan.p99Ms,
+      loopMaxMs: loopSpan.maxMs,
+      idleLoopP99Ms: idleSpan.p99Ms,
       mainBaseMb,
       mainPeakMb,
       workerPeakMb,

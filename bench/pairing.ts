@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fingerprint, type Fingerprint, type Hash } from '@shared/library/fingerprint'
 import { encodeFingerprint } from '@shared/library/fingerprint-codec'
 import { openDatabase, type Db } from '../src/main/platform/store/database'
@@ -14,6 +13,7 @@ import { prng } from './support/duplicate-set'
 import { arg, printTable, round } from './support/report'
 import { createLogger } from '../src/main/platform/log'
 import type { ProcessLauncher } from '../src/main/platform/process/launcher'
+import { LoopDelaySpan } from '../src/main/platform/metrics/loop-delay'
 
 /**
  * `npm run bench:pairing [-- --json --sizes 10000,100000 --new 500 --seed 7 --priority normal]`
@@ -188,8 +188,7 @@ async function run(size: number): Promise<Row> {
           onEvent(event)
         })
     }
-    const delay = monitorEventLoopDelay({ resolution: 1 })
-    delay.enable()
+    const delay = new LoopDelaySpan(1)
     t = performance.now()
     const loop = backfillSimilar(db, {
       thumbsDir: dir,
@@ -202,7 +201,7 @@ async function run(size: number): Promise<Row> {
     const totalMs = performance.now() - t
     const workMs = performance.now() - (readyAt ?? t)
     const startMs = (readyAt ?? t) - t
-    delay.disable()
+    const loopSpan = delay.end()
     await loop.stop()
     const pairs = (db.prepare('SELECT count(*) AS n FROM library_similar').get() as { n: number }).n
     db.close()
@@ -214,8 +213,8 @@ async function run(size: number): Promise<Row> {
       total_ms: round(totalMs, 0)!,
       start_ms: round(startMs, 0)!,
       ms_per_photo: round(workMs / fresh, 2)!,
-      loop_p99_ms: round(delay.percentile(99) / 1e6, 1)!,
-      loop_max_ms: round(delay.max / 1e6, 1)!,
+      loop_p99_ms: round(loopSpan.p99Ms, 1)!,
+      loop_max_ms: round(loopSpan.maxMs, 1)!,
       build_s: round(buildS, 1)!
     }
   } finally {

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { PhotoWeatherStatus } from '@shared/contract'
 import { migrations } from '../src/main/core/migrations'
 import { readConfig } from '../src/main/core/config'
@@ -13,6 +12,7 @@ import { seedPhotos, type SeedPhoto } from '../test/support/photo-weather-kit'
 import { benchCore, call } from './support/bench-core'
 import { startFixtureProcess } from './support/fixture-process'
 import { printTable, round } from './support/report'
+import { LoopDelaySpan } from '../src/main/platform/metrics/loop-delay'
 
 /**
  * `npm run bench:photo-weather [-- --json]`: 10,000 photo rows (no image files) with GPS and
@@ -78,8 +78,7 @@ async function linkAll(userData: string, url: string) {
     config: readConfig({ SKYFOLIO_WEATHER_URL: url, SKYFOLIO_WEATHER_AUTOREFRESH: '0' })
   })
   const before = await fixtureRequests(url)
-  const loop = monitorEventLoopDelay({ resolution: 10 })
-  loop.enable()
+  const loop = new LoopDelaySpan(10)
   const started = performance.now()
   try {
     await call(core, 'photo-weather:set-enabled', { enabled: true })
@@ -91,13 +90,13 @@ async function linkAll(userData: string, url: string) {
       await new Promise((r) => setTimeout(r, 100))
     }
     const wall = performance.now() - started
-    loop.disable()
+    const loopSpan = loop.end()
     const after = await fixtureRequests(url)
     return {
       status,
       requests: after.requests - before.requests,
       http429: after.http429 - before.http429,
-      loopP99: loop.percentile(99) / 1e6,
+      loopP99: loopSpan.p99Ms,
       wall
     }
   } finally {

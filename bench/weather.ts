@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { memoryLogger } from '../src/main/platform/log'
 import { openDatabase } from '../src/main/platform/store/database'
 import { migrations } from '../src/main/core/migrations'
@@ -11,6 +10,7 @@ import { ReportRepository } from '../src/main/weather/store/report-repository'
 import { WeatherRefresher } from '../src/main/weather/weather-refresher'
 import { startFixtureProcess } from './support/fixture-process'
 import { benchPlace } from './support/places'
+import { LoopDelaySpan } from '../src/main/platform/metrics/loop-delay'
 
 /**
  * `npm run bench:weather [-- --json]`: refreshes 50 places (forecast + air quality) against the
@@ -67,8 +67,7 @@ async function run(url: string, s: Strategy, places: number) {
       log: memoryLogger(),
       batchSize: s.batchSize
     })
-    const delay = monitorEventLoopDelay({ resolution: 1 })
-    delay.enable()
+    const delay = new LoopDelaySpan(1)
     const t0 = performance.now()
     const outcomes = []
     if (s.sequential) {
@@ -77,7 +76,7 @@ async function run(url: string, s: Strategy, places: number) {
       outcomes.push(...(await refresher.refresh(ids)))
     }
     const wall = performance.now() - t0
-    delay.disable()
+    const loop = delay.end()
     const stats = (await (await fetch(url + '/__fixture/stats')).json()) as FixtureStats
     await refresher.close()
     return {
@@ -86,7 +85,7 @@ async function run(url: string, s: Strategy, places: number) {
       http_429: stats.http429,
       stored: outcomes.filter((o) => o.reportId !== null).length,
       failed: outcomes.filter((o) => o.error !== null).length,
-      loop_delay_p99_ms: Math.round((delay.percentile(99) / 1e6) * 10) / 10
+      loop_delay_p99_ms: Math.round(loop.p99Ms * 10) / 10
     }
   } finally {
     db.close()
