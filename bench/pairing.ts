@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fingerprint, type Fingerprint, type Hash } from '@shared/library/fingerprint'
+import { fingerprint, type Fingerprint } from '@shared/library/fingerprint'
 import { encodeFingerprint } from '@shared/library/fingerprint-codec'
 import { openDatabase, type Db } from '../src/main/platform/store/database'
 import { libraryMigrations } from '../src/main/library/store/library-migrations'
@@ -10,6 +10,7 @@ import { encodeKey, nearKey } from '../src/main/library/store/near-index'
 import { backfillSimilar } from '../src/main/library/pairing/pairing-client'
 import { sourceLauncher, sourceWorkerEntry } from '../test/support/source-workers'
 import { prng } from './support/duplicate-set'
+import { randomHash, randomWindows } from './support/random-hash'
 import { arg, printTable, round } from './support/report'
 import { createLogger } from '../src/main/platform/log'
 import type { ProcessLauncher } from '../src/main/platform/process/launcher'
@@ -71,24 +72,14 @@ const real = (pixels: Uint8Array): Fingerprint => fingerprint(pixels, W, H, 3)
  * colour and pattern (one in ten smooth, found by colour as skies and flat pictures are).
  */
 function synthetic(template: Fingerprint, r: () => number): Fingerprint {
-  const word = (): number => Math.floor(r() * 2 ** 32) >>> 0
-  const hash: Hash = [word() & 0x7fffffff, word()]
-  const flip = (h: Hash, bits: number): Hash => {
-    let [hi, lo] = h
-    for (let i = 0; i < bits; i++) {
-      const bit = Math.floor(r() * 63)
-      if (bit < 32) lo = (lo ^ (1 << bit)) >>> 0
-      else hi = (hi ^ (1 << (bit - 32))) >>> 0
-    }
-    return [hi, lo]
-  }
+  const hash = randomHash(r)
   const smooth = r() < 0.1
   return {
     ...template,
     mean: [40 + r() * 180, 90 + r() * 76, 90 + r() * 76],
     detail: smooth ? r() * 1.5 : template.detail,
     hash,
-    windows: Array.from({ length: 5 }, () => flip(hash, 4 + Math.floor(r() * 8))),
+    windows: randomWindows(hash, r),
     fine: Float32Array.from(template.fine, () => (Math.floor(r() * 16) - 8) / 3),
     chroma: Int8Array.from(template.chroma, () => Math.floor(r() * 60) - 30)
   }

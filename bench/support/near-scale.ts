@@ -1,7 +1,8 @@
-import { hamming, type Hash } from '@shared/library/fingerprint'
+import { hamming } from '@shared/library/fingerprint'
 import type { Summary } from '@shared/library/near-duplicate'
 import { NearIndex, type NearKey } from '../../src/main/library/store/near-index'
 import { prng } from './duplicate-set'
+import { randomHash, randomWindows } from './random-hash'
 
 /**
  * The index at library size with synthetic keys: uniform random pHashes (a cropped view is the
@@ -20,17 +21,7 @@ export interface ScaleRow {
 }
 
 function randomKey(r: () => number): NearKey {
-  const word = (): number => Math.floor(r() * 2 ** 32) >>> 0
-  const hash: Hash = [word() & 0x7fffffff, word()]
-  const flip = (h: Hash, bits: number): Hash => {
-    let [hi, lo] = h
-    for (let i = 0; i < bits; i++) {
-      const bit = Math.floor(r() * 63)
-      if (bit < 32) lo = (lo ^ (1 << bit)) >>> 0
-      else hi = (hi ^ (1 << (bit - 32))) >>> 0
-    }
-    return [hi, lo]
-  }
+  const hash = randomHash(r)
   const smooth = r() < 0.1
   const summary: Summary = {
     width: 256,
@@ -44,7 +35,7 @@ function randomKey(r: () => number): NearKey {
   return {
     summary,
     hash,
-    windows: Array.from({ length: 5 }, () => flip(hash, 4 + Math.floor(r() * 8)))
+    windows: randomWindows(hash, r)
   }
 }
 

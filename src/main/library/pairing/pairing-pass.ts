@@ -3,7 +3,7 @@ import { fingerprint } from '@shared/library/fingerprint'
 import { decodeFingerprint, fingerprintToBase64 } from '@shared/library/fingerprint-codec'
 import { compare } from '@shared/library/near-duplicate'
 import type { Paired, PairingPassRequest, PairingResult } from '@shared/worker/pairing-protocol'
-import { decodeKey, NearIndex } from '../store/near-index'
+import { decodeKey, loadNearIndex, type NearIndex } from '../store/near-index'
 import { thumbnailPixels } from '../store/thumbnail-pixels'
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
@@ -15,7 +15,7 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
  */
 export class PairingReader {
   private readonly db: Database.Database
-  private readonly index = new NearIndex()
+  private readonly index: NearIndex
   private readonly ready
   private readonly unread
   private readonly queued
@@ -39,16 +39,7 @@ export class PairingReader {
     this.dataOf = this.db
       .prepare<[string], Uint8Array>('SELECT data FROM library_fingerprints WHERE hash = ?')
       .pluck()
-    const rows = this.db
-      .prepare<[], [string, Uint8Array]>(
-        'SELECT hash, key FROM library_near_keys WHERE key IS NOT NULL'
-      )
-      .raw()
-      .all()
-    for (const [hash, bytes] of rows) {
-      const key = decodeKey(bytes)
-      if (key) this.index.put(hash, key)
-    }
+    this.index = loadNearIndex(this.db)
   }
 
   close(): void {

@@ -2,7 +2,6 @@ import { sidecarFile } from '@shared/library/thumbnails'
 import type { ImageFacts } from '@shared/worker/image-protocol'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../platform/store/database'
-import { loadedDHashIndex } from './dhash-index'
 import { exposureParams, type ExposureColumns } from './exposure-columns'
 import { ID_LIST } from './photo-rows'
 import { SimilarPairs } from './similar-pairs'
@@ -121,8 +120,6 @@ export class AssetRepository {
       }
       return rows
     })()
-    const index = loadedDHashIndex(this.db)
-    for (const { hash } of gone) index?.remove(hash)
     return gone.length
   }
 }

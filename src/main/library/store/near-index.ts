@@ -7,6 +7,7 @@ import {
   summary,
   type Summary
 } from '@shared/library/near-duplicate'
+import type Database from 'better-sqlite3'
 import { HashTable } from './hash-table'
 
 /** What the index keeps of a content: its summary and hashes (about 100 bytes). */
@@ -212,4 +213,23 @@ export class NearIndex {
     for (let i = 0; i < HASH_WORDS; i += 2) hashes.push([h[i]!, h[i + 1]!])
     return { summary: this.summary(slot), hash: hashes[0]!, windows: hashes.slice(1) }
   }
+}
+
+/**
+ * The index of every stored key (library_near_keys), as the pairing worker keeps it. Contents no
+ * fingerprint could be made for (key NULL) and keys that do not decode are left out.
+ */
+export function loadNearIndex(db: Pick<Database.Database, 'prepare'>): NearIndex {
+  const index = new NearIndex()
+  const rows = db
+    .prepare<[], [string, Uint8Array]>(
+      'SELECT hash, key FROM library_near_keys WHERE key IS NOT NULL'
+    )
+    .raw()
+    .all()
+  for (const [hash, bytes] of rows) {
+    const key = decodeKey(bytes)
+    if (key) index.put(hash, key)
+  }
+  return index
 }

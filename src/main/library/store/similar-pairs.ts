@@ -3,7 +3,6 @@ import { encodeFingerprint, fingerprintFromBase64 } from '@shared/library/finger
 import type { PairingResult } from '@shared/worker/pairing-protocol'
 import type { Db } from '../../platform/store/database'
 import type { Logger } from '../../platform/log'
-import { loadedNearIndex } from './dhash-index'
 import { encodeKey, nearKey } from './near-index'
 
 /**
@@ -75,7 +74,6 @@ export class SimilarPairs {
     if (made) this.store(hash, made)
     else for (const f of this.forget) f.run(hash)
     this.queue.run(hash)
-    loadedNearIndex(this.db)?.remove(hash)
     wake(this.db)
   }
 

@@ -8,7 +8,7 @@ import { errorText } from '../../lib/api'
 import { DuplicateGroupCard } from './DuplicateGroupCard'
 import { clampCursor, moveCursor, type Cursor } from './duplicate-cursor'
 import { formatCount, plural } from './format'
-import buttons from '../../components/buttons.module.css'
+import { StatusNote } from './StatusNote'
 import text from '../../components/text.module.css'
 import styles from './DuplicatesPane.module.css'
 
@@ -201,14 +201,7 @@ export function DuplicatesPane({ focusPhoto, onShowAll, onRemove }: DuplicatesPa
         </p>
       )}
       {error && <ErrorNotice error={new Error(error)} onDismiss={() => setError(null)} />}
-      {note && (
-        <p className={text.muted} role="status">
-          {note}{' '}
-          <button type="button" className={buttons.link} onClick={() => setNote(null)}>
-            OK
-          </button>
-        </p>
-      )}
+      <StatusNote note={note} onDismiss={() => setNote(null)} />
       {page.error && <ErrorNotice error={page.error} what="The duplicates could not be read" />}
       {pinned.error && (
         <ErrorNotice error={pinned.error} what="That photo's duplicates could not be read" />

@@ -8,6 +8,7 @@ import { call, errorText } from '../../lib/api'
 import { plural } from './format'
 import { PhotoGrid } from './PhotoGrid'
 import { SelectionBar } from './SelectionBar'
+import { StatusNote } from './StatusNote'
 import type { IdPage } from './selection'
 import { useGridSelection } from './use-grid-selection'
 import { useThumbSize } from './use-thumb-size'
@@ -115,14 +116,7 @@ export function TrashPane() {
         </div>
       )}
       {error && <ErrorNotice error={new Error(error)} onDismiss={() => setError(null)} />}
-      {note && (
-        <p className={text.muted} role="status">
-          {note}{' '}
-          <button type="button" className={buttons.link} onClick={() => setNote(null)}>
-            OK
-          </button>
-        </p>
-      )}
+      <StatusNote note={note} onDismiss={() => setNote(null)} />
       {pages.query.error && (
         <ErrorNotice error={pages.query.error} what="The Trash could not be read" />
       )}
