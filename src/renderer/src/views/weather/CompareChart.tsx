@@ -1,8 +1,10 @@
 import type { Report } from '@shared/contract/weather'
 import { extent, nextHours } from '@shared/weather/series'
 import { formatPercent, temperature, temperatureSymbol, type Units } from '@shared/weather/units'
+import { PercentAxis, TempGrid } from './ChartAxes'
 import { versus } from './compare-labels'
 import { linePath, tempAxis } from './weather-chart-scale'
+import parts from './chart-parts.module.css'
 import styles from './CompareChart.module.css'
 
 const W = 720
@@ -54,8 +56,8 @@ export function CompareChart({
   const summary = `${versus(labels)}, the ${HOURS} hours after each report was fetched: ${describe(0)}; ${describe(1)}.`
 
   return (
-    <figure className={styles.chart}>
-      <figcaption className={styles.legend}>
+    <figure className={parts.chart}>
+      <figcaption className={`${parts.legend} ${styles.legend}`}>
         {labels.map((label, k) => (
           <span key={k} className={`${styles.place} ${k ? styles.b : styles.a}`}>
             <span className={styles.line} aria-hidden="true" />
@@ -67,22 +69,15 @@ export function CompareChart({
           Lines: temperature ({sym}) · bars: chance of precipitation (%)
         </span>
       </figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-        <g className={styles.grid}>
-          {axis.ticks.map((v) => (
-            <g key={v}>
-              <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
-              <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
-                {v}
-                {sym}
-              </text>
-            </g>
-          ))}
-          {[0, 50, 100].map((p) => (
-            <text key={p} x={W - M.right + 6} y={yP(p) + 4}>
-              {p}%
-            </text>
-          ))}
+      <svg
+        className={`${parts.svg} ${parts.scaled} ${styles.svg}`}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={summary}
+      >
+        <g className={parts.grid}>
+          <TempGrid ticks={axis.ticks} y={y} left={M.left} right={W - M.right} symbol={sym} />
+          <PercentAxis y={yP} right={W - M.right} />
           {hourTicks.map((h) => (
             <text key={h} x={x(h)} y={M.top + PH + 16} textAnchor="middle">
               +{h} h
@@ -106,7 +101,7 @@ export function CompareChart({
             <path className={styles.tempLine} d={linePath(run.temps, x, y)} />
           </g>
         ))}
-        <text x={M.left} y={H - 4} className={styles.axisNote}>
+        <text x={M.left} y={H - 4} className={parts.axisNote}>
           hours after each report was fetched →
         </text>
       </svg>

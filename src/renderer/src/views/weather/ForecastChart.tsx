@@ -14,6 +14,7 @@ import {
   type Units
 } from '@shared/weather/units'
 import text from '../../components/text.module.css'
+import parts from './chart-parts.module.css'
 import styles from './ForecastChart.module.css'
 
 const W = 720
@@ -116,17 +117,21 @@ export function ForecastChart({
   })()
 
   return (
-    <figure className={styles.chart}>
-      <div className={styles.legend} aria-hidden="true">
-        <span className={`${styles.key} ${styles.temp}`}>
+    <figure className={parts.chart}>
+      <div className={`${parts.legend} ${styles.legend}`} aria-hidden="true">
+        <span className={`${parts.key} ${styles.key} ${styles.temp}`}>
           Temperature ({temperatureSymbol(units.temperature)})
         </span>
-        <span className={`${styles.key} ${styles.precip}`}>Chance of precipitation (%)</span>
-        <span className={`${styles.key} ${styles.wind}`}>Wind ({windSymbol(units.windSpeed)})</span>
+        <span className={`${parts.key} ${styles.key} ${styles.precip}`}>
+          Chance of precipitation (%)
+        </span>
+        <span className={`${parts.key} ${styles.key} ${styles.wind}`}>
+          Wind ({windSymbol(units.windSpeed)})
+        </span>
       </div>
       <svg
         viewBox={`0 0 ${W} ${H}`}
-        className={styles.svg}
+        className={`${parts.svg} ${parts.scaled} ${styles.svg}`}
         role="img"
         aria-label={summary}
         tabIndex={0}
@@ -136,7 +141,7 @@ export function ForecastChart({
         onBlur={() => setCursor(null)}
       >
         {geo.tTicks.map((v) => (
-          <g key={v} className={styles.grid}>
+          <g key={v} className={parts.grid}>
             <line x1={M.left} x2={W - M.right} y1={geo.yT(v)} y2={geo.yT(v)} />
             <text x={M.left - 6} y={geo.yT(v) + 4} textAnchor="end">
               {v}°

@@ -17,8 +17,10 @@ import layout from '../../components/layout.module.css'
 import text from '../../components/text.module.css'
 import { useChartWidth } from '../../components/use-chart-width'
 import { useApiQuery } from '../../data/api-query'
+import { TempGrid } from './ChartAxes'
 import { userZone } from './compare-labels'
 import { linePath, tempAxis } from './weather-chart-scale'
+import parts from './chart-parts.module.css'
 import styles from './HistoryChart.module.css'
 
 // Drawn in real pixels (the width follows the box, text stays the legend's size), so the
@@ -132,33 +134,25 @@ function Drawing({
     `; the newest said ${formatTemperature(last.temperature, units.temperature)}, high ${formatTemperature(last.tempMax, units.temperature)}, low ${formatTemperature(last.tempMin, units.temperature)}`
 
   return (
-    <figure className={styles.chart}>
-      <figcaption className={styles.legend}>
+    <figure className={parts.chart}>
+      <figcaption className={`${parts.legend} ${styles.legend}`}>
         {SERIES.map((s) => (
-          <span key={s.key} className={`${styles.key} ${styles[s.className]}`}>
+          <span key={s.key} className={`${parts.key} ${styles.key} ${styles[s.className]}`}>
             {s.label} ({sym})
           </span>
         ))}
       </figcaption>
       <div ref={box} className={styles.box}>
         <svg
-          className={styles.svg}
+          className={`${parts.svg} ${styles.svg}`}
           width={W}
           height={H}
           role="img"
           aria-label={`What each report said when fetched: ${summary}.`}
           data-reports={points.length}
         >
-          <g className={styles.grid}>
-            {axis.ticks.map((v) => (
-              <g key={v}>
-                <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
-                <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
-                  {v}
-                  {sym}
-                </text>
-              </g>
-            ))}
+          <g className={parts.grid}>
+            <TempGrid ticks={axis.ticks} y={y} left={M.left} right={W - M.right} symbol={sym} />
             {timeTicks.map((tick) => (
               <text
                 key={tick.t}

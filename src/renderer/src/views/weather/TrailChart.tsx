@@ -8,7 +8,9 @@ import {
   type Units
 } from '@shared/weather/units'
 import type { PlaceZone } from '@shared/weather/zoned-time'
+import { PercentAxis, TempGrid } from './ChartAxes'
 import { tempAxis } from './weather-chart-scale'
+import parts from './chart-parts.module.css'
 import styles from './TrailChart.module.css'
 
 const W = 640
@@ -63,34 +65,22 @@ export function TrailChart({
     : 'no stored report predicted this day'
 
   return (
-    <figure className={styles.chart}>
-      <figcaption className={styles.legend}>
-        <span className={`${styles.key} ${styles.high}`}>Forecast high</span>
-        <span className={`${styles.key} ${styles.low}`}>Forecast low</span>
-        <span className={`${styles.key} ${styles.precip}`}>Chance of rain</span>
-        {trail.observed && <span className={`${styles.key} ${styles.observed}`}>Observed</span>}
+    <figure className={parts.chart}>
+      <figcaption className={`${parts.legend} ${styles.legend}`}>
+        <span className={`${parts.key} ${styles.high}`}>Forecast high</span>
+        <span className={`${parts.key} ${styles.low}`}>Forecast low</span>
+        <span className={`${parts.key} ${styles.precip}`}>Chance of rain</span>
+        {trail.observed && <span className={`${parts.key} ${styles.observed}`}>Observed</span>}
       </figcaption>
       <svg
-        className={styles.svg}
+        className={`${parts.svg} ${parts.scaled} ${styles.svg}`}
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-label={`How the forecast moved: ${summary}`}
       >
-        <g className={styles.grid}>
-          {ticks.map((v) => (
-            <g key={v}>
-              <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
-              <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
-                {v}
-                {sym}
-              </text>
-            </g>
-          ))}
-          {[0, 50, 100].map((p) => (
-            <text key={p} x={W - M.right + 6} y={yP(p) + 4} className={styles.axisRight}>
-              {p}%
-            </text>
-          ))}
+        <g className={parts.grid}>
+          <TempGrid ticks={ticks} y={y} left={M.left} right={W - M.right} symbol={sym} />
+          <PercentAxis y={yP} right={W - M.right} />
         </g>
         {pts.map((p, i) =>
           p.precipitationProbability === null ? null : (
@@ -141,7 +131,7 @@ export function TrailChart({
             )}
           </g>
         ))}
-        <text x={M.left} y={H - 2} className={styles.axisNote}>
+        <text x={M.left} y={H - 2} className={parts.axisNote}>
           by the time each report was fetched →
         </text>
       </svg>
