@@ -1,5 +1,4 @@
-import { QueryClient, type QueryKey } from '@tanstack/react-query'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   eventNames,
   type BenchRun,
@@ -8,40 +7,19 @@ import {
   type Result
 } from '@shared/contract'
 import type { ImportProgress } from '@shared/contract/library'
-import type { PlaceView, ReportSummary } from '@shared/contract/weather'
-import type { subscribe } from '../lib/api'
-import { createCacheWriter, type CacheWriter } from './cache-writer'
+import type { ReportSummary } from '@shared/contract/weather'
+import { emptyPages, freshQueryCache, place } from '../../../../test/support/query-cache-kit'
 import {
   applyEvent,
   applyResult,
   cacheEvents,
   eventEffects,
-  subscribeEvents,
   type EventTable
 } from './invalidations'
 import { pagesKeyOf, queryKeyOf } from './keys'
 
 // @ts-expect-error: a table that leaves out one of the contract's events does not compile.
 const _incomplete: EventTable = { 'status:changed': () => undefined }
-
-const place = (id: number, over: Partial<PlaceView> = {}): PlaceView => ({
-  id,
-  geonameId: null,
-  name: `Place ${id}`,
-  country: 'Nowhere',
-  countryCode: 'NW',
-  admin1: null,
-  latitude: id,
-  longitude: id,
-  elevation: null,
-  timezone: null,
-  position: id,
-  isHome: false,
-  removed: false,
-  latest: null,
-  status: { state: 'idle', error: null, lastAttemptAt: null, pausedUntil: null },
-  ...over
-})
 
 const summary = (id: number, placeId: number): ReportSummary => ({
   id,
@@ -89,23 +67,10 @@ const run = (id: number, note = ''): BenchRun => ({
   note
 })
 
-const emptyPages = { pages: [], pageParams: [] }
-
-let client: QueryClient
-let cache: CacheWriter
-const invalidated = (key: QueryKey): boolean | undefined => client.getQueryState(key)?.isInvalidated
+const q = freshQueryCache()
+const invalidated = q.invalidated
 const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void =>
-  applyEvent(event, payload, cache)
-
-beforeEach(() => {
-  vi.useFakeTimers()
-  client = new QueryClient()
-  cache = createCacheWriter(client)
-})
-afterEach(() => {
-  cache.dispose()
-  vi.useRealTimers()
-})
+  applyEvent(event, payload, q.cache)
 
 describe('the event table', () => {
   it('places every event of the contract: an effect, or the reason it affects no query', () => {
@@ -125,16 +90,16 @@ describe('the event table', () => {
   it('writes pushed values where the payload is the new value', () => {
     const status: Result<'app:status'> = { tasks: [] }
     emit('status:changed', status)
-    expect(client.getQueryData(queryKeyOf('app:status', {}))).toBe(status)
+    expect(q.client.getQueryData(queryKeyOf('app:status', {}))).toBe(status)
 
     const places = { places: [place(1), place(2)] }
     emit('weather:places-changed', places)
-    expect(client.getQueryData(queryKeyOf('weather:places', {}))).toBe(places)
+    expect(q.client.getQueryData(queryKeyOf('weather:places', {}))).toBe(places)
   })
 
   it('changes one place’s status and latest report in the cached list, the others untouched', () => {
     const other = place(2)
-    client.setQueryData(queryKeyOf('weather:places', {}), { places: [place(1), other] })
+    q.client.setQueryData(queryKeyOf('weather:places', {}), { places: [place(1), other] })
     const refreshing = {
       state: 'refreshing',
       error: null,
@@ -144,7 +109,7 @@ describe('the event table', () => {
     emit('weather:place-status', { placeId: 1, status: refreshing })
     emit('weather:report-stored', { report: summary(9, 1) })
 
-    const list = client.getQueryData<Result<'weather:places'>>(queryKeyOf('weather:places', {}))
+    const list = q.client.getQueryData<Result<'weather:places'>>(queryKeyOf('weather:places', {}))
     expect(list?.places[0]?.status).toEqual(refreshing)
     expect(list?.places[0]?.latest?.id).toBe(9)
     expect(list?.places[1]).toBe(other)
@@ -155,7 +120,7 @@ describe('the event table', () => {
       placeId: 1,
       status: { state: 'idle', error: null, lastAttemptAt: null, pausedUntil: null }
     })
-    expect(client.getQueryData(queryKeyOf('weather:places', {}))).toBeUndefined()
+    expect(q.client.getQueryData(queryKeyOf('weather:places', {}))).toBeUndefined()
   })
 
   it('invalidates the stored report’s place, the history and the known places, nothing else', () => {
@@ -164,11 +129,11 @@ describe('the event table', () => {
     const history = pagesKeyOf('weather:history', { placeId: null, from: null, to: null }, 100)
     const known = queryKeyOf('weather:known-places', {})
     const report = queryKeyOf('weather:report', { id: 3 })
-    client.setQueryData(latest1, { report: null })
-    client.setQueryData(latest2, { report: null })
-    client.setQueryData(history, emptyPages)
-    client.setQueryData(known, { places: [] })
-    client.setQueryData(report, null)
+    q.client.setQueryData(latest1, { report: null })
+    q.client.setQueryData(latest2, { report: null })
+    q.client.setQueryData(history, emptyPages)
+    q.client.setQueryData(known, { places: [] })
+    q.client.setQueryData(report, null)
 
     emit('weather:report-stored', { report: summary(9, 1) })
     expect(invalidated(latest1)).toBe(true)
@@ -183,9 +148,9 @@ describe('the event table', () => {
     const latest1 = queryKeyOf('weather:latest', { placeId: 1 })
     const latest2 = queryKeyOf('weather:latest', { placeId: 2 })
     const history = pagesKeyOf('weather:history', { placeId: 2 }, 100)
-    client.setQueryData(latest1, { report: null })
-    client.setQueryData(latest2, { report: null })
-    client.setQueryData(history, emptyPages)
+    q.client.setQueryData(latest1, { report: null })
+    q.client.setQueryData(latest2, { report: null })
+    q.client.setQueryData(history, emptyPages)
     emit('weather:reports-purged', { count: 3 })
     expect([invalidated(latest1), invalidated(latest2), invalidated(history)]).toEqual([
       true,
@@ -198,13 +163,13 @@ describe('the event table', () => {
     const series1 = queryKeyOf('weather:history-series', { placeId: 1, from: null, to: null })
     const series2 = queryKeyOf('weather:history-series', { placeId: 2, from: null, to: null })
     const empty = (placeId: number) => ({ placeId, total: 0, points: [] })
-    client.setQueryData(series1, empty(1))
-    client.setQueryData(series2, empty(2))
+    q.client.setQueryData(series1, empty(1))
+    q.client.setQueryData(series2, empty(2))
     emit('weather:report-stored', { report: summary(9, 1) })
     expect([invalidated(series1), invalidated(series2)]).toEqual([true, false])
 
-    client.setQueryData(series1, empty(1))
-    client.setQueryData(series2, empty(2))
+    q.client.setQueryData(series1, empty(1))
+    q.client.setQueryData(series2, empty(2))
     emit('weather:reports-purged', { count: 3 })
     expect([invalidated(series1), invalidated(series2)]).toEqual([true, true])
   })
@@ -213,9 +178,9 @@ describe('the event table', () => {
     const days1 = queryKeyOf('weather:forecast-days', { placeId: 1 })
     const days2 = queryKeyOf('weather:forecast-days', { placeId: 2 })
     const accuracy1 = queryKeyOf('weather:accuracy', { placeId: 1 })
-    client.setQueryData(days1, { placeId: 1, days: [] })
-    client.setQueryData(days2, { placeId: 2, days: [] })
-    client.setQueryData(accuracy1, null)
+    q.client.setQueryData(days1, { placeId: 1, days: [] })
+    q.client.setQueryData(days2, { placeId: 2, days: [] })
+    q.client.setQueryData(accuracy1, null)
     emit('weather:observations-stored', { placeIds: [1], count: 3 })
     expect([invalidated(days1), invalidated(accuracy1), invalidated(days2)]).toEqual([
       true,
@@ -227,8 +192,8 @@ describe('the event table', () => {
   it('coalesces a burst of library changes: the grid after 800 ms, facets after 2 s, once', () => {
     const list = pagesKeyOf('library:list', { sort: 'taken', descending: true, filter: {} }, 120)
     const facets = queryKeyOf('library:facets', {})
-    client.setQueryData(list, emptyPages)
-    client.setQueryData(facets, {
+    q.client.setQueryData(list, emptyPages)
+    q.client.setQueryData(facets, {
       total: 0,
       folders: [],
       formats: [],
@@ -236,7 +201,7 @@ describe('the event table', () => {
       maxDate: null,
       duplicates: 0
     })
-    const spy = vi.spyOn(client, 'invalidateQueries')
+    const spy = vi.spyOn(q.client, 'invalidateQueries')
 
     for (let i = 1; i <= 5; i++) emit('library:changed', { revision: i, added: 1, removed: 0 })
     vi.advanceTimersByTime(799)
@@ -258,11 +223,11 @@ describe('the event table', () => {
 
   it('keeps the import progress and reads failures again only when their counts move', () => {
     const failures = queryKeyOf('library:failures', { offset: 0, limit: 100 })
-    const fresh = (): void => void client.setQueryData(failures, { total: 0, items: [] })
+    const fresh = (): void => void q.client.setQueryData(failures, { total: 0, items: [] })
     fresh()
 
     emit('library:progress', progress({ done: 1 }))
-    expect(client.getQueryData(queryKeyOf('library:progress', {}))).toMatchObject({ done: 1 })
+    expect(q.client.getQueryData(queryKeyOf('library:progress', {}))).toMatchObject({ done: 1 })
     vi.advanceTimersByTime(300)
     expect(invalidated(failures)).toBe(true) // the first progress seen
 
@@ -280,7 +245,7 @@ describe('the event table', () => {
 
   it('reads the batch reports again when a batch starts, ends or is cancelled', () => {
     const batches = queryKeyOf('library:batches', { limit: 20, includeDismissed: false })
-    const fresh = (): void => void client.setQueryData(batches, { items: [] })
+    const fresh = (): void => void q.client.setQueryData(batches, { items: [] })
     emit('library:progress', progress({ done: 1 }))
     fresh()
     emit('library:progress', progress({ done: 2 }))
@@ -289,16 +254,16 @@ describe('the event table', () => {
     emit('library:progress', progress({ batchId: null, state: 'idle' }))
     expect(invalidated(batches)).toBe(true)
     fresh()
-    applyResult('library:dismiss-batch', { dismissed: true }, { batchId: 1 }, cache)
+    applyResult('library:dismiss-batch', { dismissed: true }, { batchId: 1 }, q.cache)
     expect(invalidated(batches)).toBe(true)
   })
 
   it('puts a finished run first, once, and reads the runs again a little later', () => {
     const runs = queryKeyOf('bench:runs', {})
-    client.setQueryData(runs, { runs: [run(1), run(2, 'running')] })
+    q.client.setQueryData(runs, { runs: [run(1), run(2, 'running')] })
     emit('bench:finished', run(2, 'done'))
     expect(
-      client.getQueryData<Result<'bench:runs'>>(runs)?.runs.map((r) => [r.id, r.note])
+      q.client.getQueryData<Result<'bench:runs'>>(runs)?.runs.map((r) => [r.id, r.note])
     ).toEqual([
       [2, 'done'],
       [1, '']
@@ -310,98 +275,11 @@ describe('the event table', () => {
 
   it('reads the runs again when a strategy starts, not on every progress step', () => {
     const runs = queryKeyOf('bench:runs', {})
-    client.setQueryData(runs, { runs: [] })
+    q.client.setQueryData(runs, { runs: [] })
     const step = { runId: 1, plans: [], total: 4, detail: '' }
     emit('bench:progress', { ...step, phase: 'running', index: 0, done: 2 })
     expect(invalidated(runs)).toBe(false)
     emit('bench:progress', { ...step, phase: 'running', index: 1, done: 0 })
     expect(invalidated(runs)).toBe(true)
-  })
-})
-
-describe('the result table', () => {
-  it('puts a place action’s answer in the list', () => {
-    const answer = { places: [place(2)] }
-    applyResult('weather:remove-place', answer, { id: 1 }, cache)
-    expect(client.getQueryData(queryKeyOf('weather:places', {}))).toBe(answer)
-  })
-
-  it('reads the photo list and facets again at once after a removal', () => {
-    const list = pagesKeyOf('library:list', { sort: 'name', descending: false, filter: {} }, 120)
-    client.setQueryData(list, emptyPages)
-    applyResult('library:remove', { removed: 1 }, { ids: [4] }, cache)
-    expect(invalidated(list)).toBe(true)
-  })
-
-  it('reads the grid, its months and the Trash again at once after a removal or a restore', () => {
-    const list = pagesKeyOf('library:list', { sort: 'taken', descending: true, filter: {} }, 120)
-    const timeline = queryKeyOf('library:timeline', { sort: 'taken', filter: {} })
-    const trash = pagesKeyOf('library:trash', {}, 120)
-    const keys = [list, timeline, trash]
-    for (const channel of ['library:remove', 'library:restore'] as const) {
-      for (const key of keys)
-        client.setQueryData(key, key === timeline ? { total: 0, months: [] } : emptyPages)
-      if (channel === 'library:remove') applyResult(channel, { removed: 1 }, { ids: [4] }, cache)
-      else applyResult(channel, { restored: 1 }, { ids: [4] }, cache)
-      expect(keys.map(invalidated)).toEqual([true, true, true])
-    }
-  })
-
-  it('reads the duplicate review again after "keep this one", its Undo and "not duplicates"', () => {
-    const groups = queryKeyOf('library:duplicate-groups', { offset: 0, limit: 20 })
-    const groupOf = queryKeyOf('library:duplicate-group-of', { id: 4 })
-    const facets = queryKeyOf('library:facets', {})
-    const keys = [groups, groupOf]
-    const fresh = (): void => {
-      client.setQueryData(groups, { total: 0, groups: [] })
-      client.setQueryData(groupOf, null)
-      client.setQueryData(facets, { total: 0, folders: [], formats: [], duplicates: 0 })
-    }
-    fresh()
-    applyResult('library:remove', { removed: 1 }, { ids: [4] }, cache)
-    expect(keys.map(invalidated)).toEqual([true, true])
-    fresh()
-    applyResult('library:restore', { restored: 1 }, { ids: [4] }, cache)
-    expect(keys.map(invalidated)).toEqual([true, true])
-    fresh()
-    applyResult('library:not-duplicates', { remembered: 1 }, { ids: [4, 5] }, cache)
-    expect([...keys, facets].map(invalidated)).toEqual([true, true, true])
-    // Pairs made after an import come with a change event: read, a little later.
-    fresh()
-    emit('library:changed', { revision: 2, added: 0, removed: 0 })
-    vi.runAllTimers()
-    expect(keys.map(invalidated)).toEqual([true, true])
-  })
-
-  it('leaves the cache alone for requests that change nothing cached', () => {
-    const places = queryKeyOf('weather:places', {})
-    client.setQueryData(places, { places: [] })
-    applyResult('shell:open-external', { opened: true }, { url: 'https://example.com/' }, cache)
-    expect(invalidated(places)).toBe(false)
-  })
-})
-
-describe('subscribing the table', () => {
-  it('listens to each cache event once, applies payloads, and stops (with its timers) when told', () => {
-    const listeners = new Map<string, (payload: unknown) => void>()
-    const on = ((event: string, listener: (payload: unknown) => void) => {
-      expect(listeners.has(event)).toBe(false)
-      listeners.set(event, listener)
-      return () => listeners.delete(event)
-    }) as typeof subscribe
-
-    const stop = subscribeEvents(client, on, cache)
-    expect([...listeners.keys()].sort()).toEqual([...cacheEvents].sort())
-
-    listeners.get('settings:changed')?.({ theme: 'dark' })
-    expect(client.getQueryData(queryKeyOf('settings:get', {}))).toEqual({ theme: 'dark' })
-
-    const list = pagesKeyOf('library:list', { sort: 'taken', descending: true, filter: {} }, 120)
-    client.setQueryData(list, emptyPages)
-    listeners.get('library:changed')?.({ revision: 1, added: 1, removed: 0 })
-    stop()
-    expect(listeners.size).toBe(0)
-    vi.advanceTimersByTime(5000)
-    expect(invalidated(list)).toBe(false)
   })
 })
