@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { scenePixels, writeJpeg } from '../test/support/test-images'
+import {
+  canonCameraTags,
+  canonExposureTags,
+  scenePixels,
+  writeJpeg
+} from '../test/support/test-images'
 import { expect, test } from './fixtures/app'
 
 // The lightbox's facts from EXIF (exposure, GPS) and its full-size preview while an import is
@@ -31,17 +36,8 @@ test.beforeAll(async () => {
   await sharp(await scenePixels(1600, 1067, 5))
     .jpeg({ quality: 88 })
     .withExif({
-      IFD0: { Make: 'Canon', Model: 'Canon EOS R5' },
-      IFD2: {
-        DateTimeOriginal: '2024:07:02 10:00:00',
-        ExposureTime: '1/250',
-        FNumber: '28/10',
-        ISOSpeedRatings: '200',
-        FocalLength: '35/1',
-        FocalLengthIn35mmFilm: '35',
-        LensMake: 'Canon',
-        LensModel: 'EF 24-70mm f/2.8L II USM'
-      },
+      IFD0: canonCameraTags,
+      IFD2: { DateTimeOriginal: '2024:07:02 10:00:00', ...canonExposureTags },
       IFD3: {
         GPSLatitudeRef: 'N',
         GPSLatitude: '48/1 51/1 3240/100',

@@ -235,3 +235,16 @@ export async function validImageSet(): Promise<{ name: string; bytes: Buffer }[]
     { name: 'deflate.tiff', bytes: await rgb.clone().tiff({ compression: 'deflate' }).toBuffer() }
   ]
 }
+
+/** A camera's exposure tags as EXIF writes them (IFD2): 1/250 s, f/2.8, ISO 200, 35 mm, a lens. */
+export const canonExposureTags = {
+  ExposureTime: '1/250',
+  FNumber: '28/10',
+  ISOSpeedRatings: '200',
+  FocalLength: '35/1',
+  FocalLengthIn35mmFilm: '35',
+  LensMake: 'Canon',
+  LensModel: 'EF 24-70mm f/2.8L II USM'
+}
+/** The camera that took it (IFD0). */
+export const canonCameraTags = { Make: 'Canon', Model: 'Canon EOS R5' }

@@ -6,6 +6,7 @@ import type { Envelope } from '@shared/contract'
 import type { PhotoDetail } from '@shared/contract/library'
 import { openDatabase } from '../../platform/store/database'
 import { useTempDir } from '../../../../test/support/temp-dir'
+import { canonCameraTags, canonExposureTags } from '../../../../test/support/test-images'
 import { useTestCores } from '../../../../test/support/test-core'
 import { addPhoto, openLibraryStore, photoFacts } from '../../../../test/support/photo-store-kit'
 import { libraryMigrations } from './library-migrations'
@@ -71,16 +72,8 @@ describe('exposure facts in the store', () => {
     })
       .jpeg()
       .withExif({
-        IFD0: { Make: 'Canon', Model: 'Canon EOS R5' },
-        IFD2: {
-          ExposureTime: '1/250',
-          FNumber: '28/10',
-          ISOSpeedRatings: '200',
-          FocalLength: '35/1',
-          FocalLengthIn35mmFilm: '35',
-          LensMake: 'Canon',
-          LensModel: 'EF 24-70mm f/2.8L II USM'
-        }
+        IFD0: canonCameraTags,
+        IFD2: canonExposureTags
       })
       .toBuffer()
     writeFileSync(file, jpeg)

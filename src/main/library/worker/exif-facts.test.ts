@@ -4,6 +4,7 @@ import sharp, { type Exif } from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { exposureLine } from '@shared/library/exposure'
 import { imageFactsSchema } from '@shared/worker/image-protocol'
+import { canonCameraTags, canonExposureTags } from '../../../../test/support/test-images'
 import { useTempDir } from '../../../../test/support/temp-dir'
 import { readExif } from './exif-facts'
 import { processImage } from './image-pipeline'
@@ -12,22 +13,12 @@ const tempDir = useTempDir()
 
 /** A real JPEG whose EXIF block libvips wrote from these tags (values as libvips takes them). */
 async function exifBlock(photo: Record<string, string>): Promise<Buffer | undefined> {
-  const exif: Exif = { IFD0: { Make: 'Canon', Model: 'Canon EOS R5' }, IFD2: photo }
+  const exif: Exif = { IFD0: canonCameraTags, IFD2: photo }
   const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#777' } })
     .jpeg()
     .withExif(exif)
     .toBuffer()
   return (await sharp(jpeg).metadata()).exif
-}
-
-const canon = {
-  ExposureTime: '1/250',
-  FNumber: '28/10',
-  ISOSpeedRatings: '200',
-  FocalLength: '35/1',
-  FocalLengthIn35mmFilm: '35',
-  LensMake: 'Canon',
-  LensModel: 'EF 24-70mm f/2.8L II USM'
 }
 
 describe('exposure facts from EXIF', () => {
@@ -38,7 +29,7 @@ describe('exposure facts from EXIF', () => {
       create: { width: 320, height: 240, channels: 3, background: '#4a7' }
     })
       .jpeg()
-      .withExif({ IFD0: { Make: 'Canon', Model: 'Canon EOS R5' }, IFD2: canon })
+      .withExif({ IFD0: canonCameraTags, IFD2: canonExposureTags })
       .toBuffer()
     writeFileSync(file, pixels)
 
