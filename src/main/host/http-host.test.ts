@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { decodeMediaBatch, mediaBatchUrl } from '@shared/library/media-batch'
 import {
   TEST_TOKEN,
   collectFrames,
@@ -66,6 +67,18 @@ describe('headless host over http', () => {
     expect(await get('/media/nope/a.webp')).toBe(404)
     expect(await get('/media/constructor/a')).toBe(404)
     expect(await get('/..%2Fsecret.txt')).toBe(404)
+  })
+
+  it('sends many thumbnails in one answer, behind the same sign-in', async () => {
+    const { host, auth } = await start()
+    const url = host.origin + mediaBatchUrl('thumbnails', ['a.webp', 'missing.webp'])
+    expect((await fetch(url)).status).toBe(401)
+    const res = await fetch(url, { headers: { cookie: auth.cookie } })
+    expect(res.status).toBe(200)
+    const files = decodeMediaBatch(await res.arrayBuffer(), 2)
+    expect(files?.map((f) => (f ? Buffer.from(f).toString() : null))).toEqual(['RIFF', null])
+    const outside = host.origin + '/media-batch/thumbnails?f=..%2F..%2Fsecret.txt'
+    expect((await fetch(outside, { headers: { cookie: auth.cookie } })).status).toBe(404)
   })
 
   it('never redirects off its own origin, whatever the path looks like', async () => {

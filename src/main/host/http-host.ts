@@ -5,10 +5,12 @@ import { join } from 'node:path'
 import { WebSocketServer } from 'ws'
 import type { Core } from '../core/core'
 import type { Logger } from '../platform/log'
+import { MEDIA_BATCH_PREFIX } from '@shared/library/media-batch'
 import { documentHeaders } from '../security/csp'
 import { authorize, tokenCookieName, tokensMatch, type HostIdentity } from './host-auth'
 import { badRequest, parseTarget, sameOriginLocation, sendSignInPage } from './host-pages'
 import { SOCKET_CEILING_BYTES, serveSocket } from './host-socket'
+import { answerMediaBatch } from './media-batch'
 import { serveFile } from './static-files'
 
 export interface HostOptions {
@@ -83,6 +85,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         'cache-control': 'no-store'
       })
       res.end(html)
+      return
+    }
+    if (path.startsWith(MEDIA_BATCH_PREFIX)) {
+      const answer = await answerMediaBatch(url, core.mediaRoots, log)
+      res.writeHead(answer.status, answer.headers)
+      res.end(req.method === 'HEAD' ? undefined : answer.body)
       return
     }
     const media = /^\/media\/([a-z-]+)\/(.+)$/.exec(path)

@@ -43,6 +43,15 @@ describe('routeAppRequest', () => {
     expect(r).toMatchObject({ kind: 'file', relative: '..%2F..%2Fskyfolio.db' })
   })
 
+  it('hands a media batch to its own handler, which checks the root and files', () => {
+    const r = route('app://skyfolio/media-batch/thumbnails?f=ab%2Fcd.webp')
+    expect(r.kind).toBe('media-batch')
+    expect(r.kind === 'media-batch' && r.url.searchParams.getAll('f')).toEqual(['ab/cd.webp'])
+    expect(route('app://skyfolio/media-batch/thumbnails?f=a', 'POST').kind).toBe(
+      'method-not-allowed'
+    )
+  })
+
   it('answers not-found for unknown media roots, including Object.prototype names', () => {
     for (const name of ['photos', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       expect(route(`app://skyfolio/media/${name}/x.webp`)).toEqual({ kind: 'not-found' })

@@ -1,3 +1,4 @@
+import { MEDIA_BATCH_PREFIX } from '@shared/library/media-batch'
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin'
 
 /** The headless host's bridge script: never part of the app served over app://. */
@@ -15,6 +16,8 @@ export type AppRoute =
       readonly document: boolean
       readonly cache: 'no-store' | 'revalidate' | 'immutable'
     }
+  /** Many media files in one answer (src/shared/library/media-batch.ts). */
+  | { readonly kind: 'media-batch'; readonly url: URL }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'method-not-allowed' }
 
@@ -35,6 +38,7 @@ export function routeAppRequest(
   }
   if (method !== 'GET' && method !== 'HEAD') return { kind: 'method-not-allowed' }
   const path = url.pathname
+  if (path.startsWith(MEDIA_BATCH_PREFIX)) return { kind: 'media-batch', url }
   if (path === '/' || path === '/index.html') {
     return {
       kind: 'file',

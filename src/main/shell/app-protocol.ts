@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url'
 import { net, protocol } from 'electron'
+import { answerMediaBatch } from '../host/media-batch'
 import { contentType } from '../host/static-files'
 import type { Logger } from '../platform/log'
 import { APP_SCHEME } from '../security/app-origin'
@@ -42,6 +43,14 @@ export function registerAppProtocol(options: {
     )
     if (route.kind === 'method-not-allowed')
       return plain(405, 'Method not allowed', { allow: 'GET, HEAD' })
+    if (route.kind === 'media-batch') {
+      const answer = await answerMediaBatch(route.url, options.mediaRoots(), options.log)
+      const body = request.method === 'HEAD' ? null : answer.body
+      return new Response(body as BodyInit | null, {
+        status: answer.status,
+        headers: answer.headers
+      })
+    }
     const file =
       route.kind === 'file' ? await resolveExistingInside(route.root, route.relative) : null
     if (route.kind !== 'file' || !file) return plain(404, 'Not found')

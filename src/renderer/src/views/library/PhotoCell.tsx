@@ -3,6 +3,7 @@ import type { PhotoSummary } from '@shared/contract/library'
 import { usePlaceholder } from './placeholder'
 import type { ClickMods } from './selection'
 import { useRevealed } from './use-reveal'
+import { useThumbSrc } from './use-thumb-src'
 import styles from './PhotoGrid.module.css'
 
 const isMac = navigator.platform.toLowerCase().includes('mac')
@@ -37,7 +38,8 @@ export const PhotoCell = memo(function PhotoCell({
   onFocusCell(index: number): void
 }) {
   const [loaded, setLoaded] = useState<string | null>(null)
-  const revealed = useRevealed(photo?.thumb)
+  const src = useThumbSrc(photo?.thumb)
+  const revealed = useRevealed(src)
   const placeholder = usePlaceholder(photo?.placeholder)
   const name = photo ? photo.name : `Photo ${index + 1}, loading`
   return (
@@ -62,15 +64,15 @@ export const PhotoCell = memo(function PhotoCell({
           backgroundImage: placeholder.url ? `url("${placeholder.url}")` : undefined
         }}
       >
-        {photo && revealed && (
+        {photo && src && revealed && (
           <img
-            src={photo.thumb}
+            src={src}
             alt=""
             loading="lazy"
             decoding="async"
             draggable={false}
-            data-loaded={loaded === photo.thumb}
-            onLoad={() => setLoaded(photo.thumb)}
+            data-loaded={loaded === src}
+            onLoad={() => setLoaded(src)}
           />
         )}
       </button>
