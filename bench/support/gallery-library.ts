@@ -11,12 +11,12 @@ import { seedPhotos } from '../../test/support/photo-store-kit'
 const KINDS = 24
 
 interface Thumb {
-  webp: Buffer
+  jpeg: Buffer
   thumbhash: string
 }
 
 /**
- * A thumbnail as the worker makes one (256 × 192 WebP, 4:3 like the rows' 4000 × 3000), with
+ * A thumbnail as the worker makes one (256 × 192 JPEG, 4:3 like the rows' 4000 × 3000), with
  * some detail so decoding it costs what a photo's does, and its thumbhash made the same way.
  */
 async function thumbnail(kind: number): Promise<Thumb> {
@@ -32,14 +32,14 @@ async function thumbnail(kind: number): Promise<Thumb> {
     }
   }).tint({ r: channel(0), g: channel(2.1), b: channel(4.2) })
   const raw = await base.clone().raw().toBuffer({ resolveWithObject: true })
-  const webp = await sharp(raw.data, { raw: raw.info }).webp({ quality: 75 }).toBuffer()
+  const jpeg = await sharp(raw.data, { raw: raw.info }).jpeg({ quality: 80 }).toBuffer()
   const tiny = await sharp(raw.data, { raw: raw.info })
-    .resize(100, 75)
+    .resize(32, 24)
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true })
   const hash = rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)
-  return { webp, thumbhash: Buffer.from(hash).toString('base64') }
+  return { jpeg, thumbhash: Buffer.from(hash).toString('base64') }
 }
 
 /**
@@ -52,9 +52,9 @@ export async function makeGalleryLibrary(userData: string, rows: number): Promis
   const paths = appPaths(userData)
   const thumbs = await Promise.all(Array.from({ length: KINDS }, (_, k) => thumbnail(k)))
   const sources = thumbs.map((t, k) => {
-    const file = join(paths.cache, `gallery-source-${k}.webp`)
+    const file = join(paths.cache, `gallery-source-${k}.jpg`)
     mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, t.webp)
+    writeFileSync(file, t.jpeg)
     return file
   })
   const db = openDatabase(paths.database, { migrations })
@@ -65,7 +65,7 @@ export async function makeGalleryLibrary(userData: string, rows: number): Promis
     thumbs.forEach((t, k) => kind.run(k, t.thumbhash))
     db.exec(`
       UPDATE library_assets SET
-        thumb = substr(hash, 1, 2) || '/' || hash || '-v1-256.webp',
+        thumb = substr(hash, 1, 2) || '/' || hash || '-v1-256.jpg',
         thumbhash = (SELECT thumbhash FROM kinds WHERE k = library_assets.rowid % ${KINDS})
     `)
     const files = db

@@ -87,7 +87,7 @@ describe('the duplicate review', () => {
       height: 3000,
       size: 4_000_000,
       format: 'jpeg',
-      thumb: expect.stringMatching(/\.webp$/)
+      thumb: expect.stringMatching(/\.jpg$/)
     })
     // What tells the two exact copies apart, and what tells them from the smaller one.
     expect(beach!.members.map((m) => m.folder).sort()).toEqual([

@@ -52,7 +52,7 @@ describe('library service', () => {
     expect(list.total).toBe(4)
     expect(list.items.map((i) => i.name)).toEqual(['p0.jpg', 'p1.jpg', 'p2.jpg', 'p3.jpg'])
     expect(list.items[0]!.thumb).toMatch(
-      /^\/media\/thumbnails\/[0-9a-f]{2}\/[0-9a-f]{64}-v1-256\.webp$/
+      /^\/media\/thumbnails\/[0-9a-f]{2}\/[0-9a-f]{64}-v1-256\.jpg$/
     )
 
     const detail = await call<{ camera: string; takenAt: number; preview: string }>(

@@ -1,3 +1,5 @@
+import { grid, plane } from './pixel-grids'
+
 /**
  * Difference hash: 64 bits from a 9×8 greyscale image, one bit per horizontal neighbour pair.
  * Still stored with each photo (library_photos.phash), but it no longer decides near-duplicates:
@@ -17,6 +19,28 @@ export function dHash(grey9x8: ArrayLike<number>): string {
     hex += byte.toString(16).padStart(2, '0')
   }
   return hex
+}
+
+/**
+ * The 9×8 greyscale a dHash is made from: box means of the picture's luma (Rec. 601), rounded
+ * to whole levels so a flat picture stays flat. Works from a picture of any size, so the worker
+ * takes it from the small copy it already has for the thumbhash (a sharp resize cost 3.5 ms).
+ */
+export function greyNineByEight(
+  pixels: ArrayLike<number>,
+  width: number,
+  height: number,
+  channels: number
+): Uint8Array {
+  const luma = new Float32Array(width * height)
+  for (let i = 0; i < luma.length; i++) {
+    const p = i * channels
+    luma[i] =
+      channels < 3
+        ? pixels[p]!
+        : 0.299 * pixels[p]! + 0.587 * pixels[p + 1]! + 0.114 * pixels[p + 2]!
+  }
+  return Uint8Array.from(grid(plane(luma, width, height), 9, 8), (v) => Math.round(v))
 }
 
 /** Flat images (all neighbours equal) hash to all zeros or all ones: such hashes say nothing. */

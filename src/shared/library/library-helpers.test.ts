@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dHash, hammingDistance, isFlatHash, popcount32 } from './dhash'
+import { dHash, greyNineByEight, hammingDistance, isFlatHash, popcount32 } from './dhash'
 import { sniffImage } from './magic'
 import { RateMeter } from './rate'
 import {
@@ -42,6 +42,38 @@ describe('dHash', () => {
     const mirror = Array.from({ length: 72 }, (_, i) => (8 - (i % 9)) * 20)
     expect(dHash(ramp)).toBe(dHash([...ramp]))
     expect(hammingDistance(dHash(ramp), dHash(mirror))).toBe(64)
+  })
+
+  it('takes its 9×8 grey from a picture of any size: a flat one stays flat, a ramp stays a ramp', () => {
+    const rgba = (w: number, h: number, at: (x: number) => number) =>
+      Array.from({ length: w * h * 4 }, (_, i) => (i % 4 === 3 ? 255 : at((i >> 2) % w)))
+    const flat = greyNineByEight(
+      rgba(32, 24, () => 137),
+      32,
+      24,
+      4
+    )
+    expect(isFlatHash(dHash(flat))).toBe(true)
+    expect([...new Set(flat)]).toEqual([137])
+    // Brighter to the right: every left neighbour is darker, so every bit is 0.
+    const ramp = greyNineByEight(
+      rgba(32, 24, (x) => x * 8),
+      32,
+      24,
+      4
+    )
+    expect(dHash(ramp)).toBe('0000000000000000')
+    expect(
+      dHash(
+        greyNineByEight(
+          rgba(32, 24, (x) => 255 - x * 8),
+          32,
+          24,
+          4
+        )
+      )
+    ).toBe('ffffffffffffffff')
+    expect(ramp.length).toBe(72)
   })
 
   it('counts differing bits like a bit-by-bit comparison does', () => {

@@ -42,6 +42,29 @@ describe('image pipeline', () => {
     }
   })
 
+  it('makes a JPEG thumbnail, or a WebP one that keeps transparency', async () => {
+    const pixels = sharp(await photoPixels(120, 80))
+    const see = async (name: string, bytes: Buffer) => {
+      const dir = tempDir()
+      writeFileSync(join(dir, name), bytes)
+      const outcome = await processImage(join(dir, name), join(dir, 'out'))
+      if (!outcome.ok) throw new Error(outcome.failure.reason)
+      const meta = await sharp(join(dir, 'out', outcome.facts.thumb)).metadata()
+      return {
+        file: outcome.facts.thumb.split('.').pop(),
+        format: meta.format,
+        alpha: meta.hasAlpha
+      }
+    }
+    expect(await see('photo.jpg', await pixels.clone().jpeg().toBuffer())).toEqual({
+      file: 'jpg',
+      format: 'jpeg',
+      alpha: false
+    })
+    const clear = await pixels.clone().ensureAlpha(0.5).png().toBuffer()
+    expect(await see('logo.png', clear)).toEqual({ file: 'webp', format: 'webp', alpha: true })
+  })
+
   it('calls an unsupported compression inside a TIFF "not supported", not damaged', async () => {
     for (const scheme of [99, 34712]) {
       const outcome = await run(`scan-${scheme}.tif`, await tiffClaimingCompression(scheme))

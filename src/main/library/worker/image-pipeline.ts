@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import sharp, { type SharpOptions } from 'sharp'
 import { rgbaToThumbHash } from 'thumbhash'
-import { dHash } from '@shared/library/dhash'
+import { dHash, greyNineByEight } from '@shared/library/dhash'
 import { fingerprint } from '@shared/library/fingerprint'
 import { fingerprintToBase64 } from '@shared/library/fingerprint-codec'
 import { isCutShort } from '@shared/library/cut-short'
@@ -127,65 +127,84 @@ export async function loadImage(
   return { bytes, hash, kind, mtime }
 }
 
+/** The decode and everything made from it, nothing written yet. */
+async function encodeImage(loaded: LoadedImage): Promise<{ facts: ImageFacts; thumb: Buffer }> {
+  const { bytes, hash, kind, mtime } = loaded
+  const source = sharp(bytes, decodeOptions)
+  const meta = await source.metadata()
+  const exif = readExif(meta.exif)
+  const { data, info } = await source
+    .autoOrient()
+    .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true })
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } }
+
+  // One after another, not in parallel: each sharp call would take its own thread, and a
+  // worker is meant to keep exactly one core busy (the pool size decides how many).
+  const alpha = info.channels === 4
+  const thumb = alpha
+    ? await sharp(data, raw).webp({ quality: 72, effort: 2 }).toBuffer()
+    : await sharp(data, raw).jpeg({ quality: 80 }).toBuffer()
+  // A thumbhash keeps only the lowest frequencies: 32 px in is plenty, and 10× cheaper than 100.
+  const tiny = await sharp(data, raw)
+    .resize(32, 32, { fit: 'inside' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+
+  const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height }
+  const facts: ImageFacts = {
+    hash,
+    bytes: bytes.length,
+    mtime,
+    width: oriented.width,
+    height: oriented.height,
+    format: kind,
+    takenAt: exif.takenAt,
+    takenLocal: exif.takenLocal,
+    takenOffset: exif.takenOffset,
+    camera: exif.camera,
+    lat: exif.lat,
+    lon: exif.lon,
+    exposure: exif.exposure,
+    thumbhash: Buffer.from(rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)).toString(
+      'base64'
+    ),
+    phash: dHash(greyNineByEight(tiny.data, tiny.info.width, tiny.info.height, 4)),
+    // Made from the thumbnail's own pixels, as it is for contents stored before (store side).
+    fingerprint: fingerprintToBase64(fingerprint(data, info.width, info.height, info.channels)),
+    thumb: thumbFile(hash, alpha ? 'webp' : 'jpg'),
+    preview: '',
+    version: THUMB_VERSION,
+    reused: false
+  }
+  return { facts, thumb }
+}
+
+/** Runs a piece of CPU work in its turn (the worker's one-decode-at-a-time lane). */
+export type CpuLane = <T>(work: () => Promise<T>) => Promise<T>
+const now: CpuLane = (work) => work()
+
 /**
  * Stage 2, CPU (phase 1 of an import): decode once at thumbnail size (shrink-on-load, EXIF
  * orientation applied, sRGB), then make the thumbnail, placeholder and perceptual hash from that
  * decoded copy. The preview is phase 2 (preview-render.ts), once the batch's grid is full.
+ * Only the CPU part holds the lane: writing the files lets the next decode start.
  */
-export async function renderImage(loaded: LoadedImage, outDir: string): Promise<PipelineOutcome> {
-  const { bytes, hash, kind, mtime } = loaded
+export async function renderImage(
+  loaded: LoadedImage,
+  outDir: string,
+  lane: CpuLane = now
+): Promise<PipelineOutcome> {
+  const { bytes, kind } = loaded
   try {
-    const source = sharp(bytes, decodeOptions)
-    const meta = await source.metadata()
-    const exif = readExif(meta.exif)
-    const { data, info } = await source
-      .autoOrient()
-      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .toColourspace('srgb')
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true })
-    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } }
-
-    // One after another, not in parallel: each sharp call would take its own thread, and a
-    // worker is meant to keep exactly one core busy (the pool size decides how many).
-    const thumb = await sharp(data, raw).webp({ quality: 72, effort: 2 }).toBuffer()
-    const tiny = await sharp(data, raw)
-      .resize(100, 100, { fit: 'inside' })
-      .ensureAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true })
-    const grey = await sharp(data, raw).resize(9, 8, { fit: 'fill' }).greyscale().raw().toBuffer()
-
-    const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height }
-    const facts: ImageFacts = {
-      hash,
-      bytes: bytes.length,
-      mtime,
-      width: oriented.width,
-      height: oriented.height,
-      format: kind,
-      takenAt: exif.takenAt,
-      takenLocal: exif.takenLocal,
-      takenOffset: exif.takenOffset,
-      camera: exif.camera,
-      lat: exif.lat,
-      lon: exif.lon,
-      exposure: exif.exposure,
-      thumbhash: Buffer.from(
-        rgbaToThumbHash(tiny.info.width, tiny.info.height, tiny.data)
-      ).toString('base64'),
-      phash: dHash(grey),
-      // Made from the thumbnail's own pixels, as it is for contents stored before (store side).
-      fingerprint: fingerprintToBase64(fingerprint(data, info.width, info.height, info.channels)),
-      thumb: thumbFile(hash),
-      preview: '',
-      version: THUMB_VERSION,
-      reused: false
-    }
+    const { facts, thumb } = await lane(() => encodeImage(loaded))
     await mkdir(dirname(join(outDir, facts.thumb)), { recursive: true })
     await writeAtomic(join(outDir, facts.thumb), thumb)
     // The sidecar goes last: its presence means the thumbnail is complete.
-    await writeAtomic(join(outDir, sidecarFile(hash)), JSON.stringify(facts))
+    await writeAtomic(join(outDir, sidecarFile(facts.hash)), JSON.stringify(facts))
     return { ok: true, facts }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -48,7 +48,7 @@ export function serveImageRequests(link: ParentLink, options: ImageWorkerOptions
     let outcome: PipelineOutcome
     try {
       const loaded = await loadImage(msg.path, msg.outDir)
-      outcome = isOutcome(loaded) ? loaded : await serially(() => renderImage(loaded, msg.outDir))
+      outcome = isOutcome(loaded) ? loaded : await renderImage(loaded, msg.outDir, serially)
       if (outcome.ok && options.jsStage) await runJsStage(msg.path)
     } catch (error) {
       outcome = {
