@@ -32,15 +32,11 @@ const post = (message: ThumbLoaded): void => scope.postMessage(message)
 async function fetchBatch(root: string, batch: { id: number; file: string }[]): Promise<void> {
   const items: { id: number; src: string | null }[] = []
   try {
-    const res = await fetch(
-      mediaBatchUrl(
-        root,
-        batch.map((b) => b.file)
-      )
-    )
-    const files = res.ok ? decodeMediaBatch(await res.arrayBuffer(), batch.length) : null
+    const files = batch.map((b) => b.file)
+    const res = await fetch(mediaBatchUrl(root, files))
+    const got = res.ok ? decodeMediaBatch(await res.arrayBuffer(), batch.length) : null
     batch.forEach((b, i) => {
-      const bytes = files?.[i]
+      const bytes = got?.[i]
       items.push({ id: b.id, src: bytes ? `data:${typeOf(b.file)};base64,${base64(bytes)}` : null })
     })
   } catch {
