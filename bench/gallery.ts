@@ -15,7 +15,8 @@ import { arg, printTable, round } from './support/report'
  * `npm run bench:gallery [-- --json --rows 10000,100000 --sizes 1280x800,1920x1080 --notches 240
  *   --flicks 60]`
  * The library's grid in Chromium on the headless host, over generated libraries (rows with
- * real thumbhashes, a small JPEG thumbnail file per content, as the import makes them), at 1280×800 and 1920×1080:
+ * real thumbhashes, a small JPEG thumbnail file per content, as the import makes them), at
+ * 1280×800 and 1920×1080:
  *   open_ms       click on Library → the first frame in which every visible cell shows its
  *                 loaded thumbnail (measured in the page: the click event's timestamp to that
  *                 frame's requestAnimationFrame time); open_placeholders_ms: to the first frame
