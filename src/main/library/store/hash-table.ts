@@ -1,41 +1,92 @@
 import { popcount32 } from '@shared/library/dhash'
 import type { Hash } from '@shared/library/fingerprint'
 
-/** Hashes at most this many bits apart are candidates (4 bands: some band within 2 bits). */
+/** Hashes at most this many bits apart are candidates. */
 export const CANDIDATE_BITS = 10
-const BANDS = 4
-const BAND_BITS = 16
-const BAND_RADIUS = Math.floor(CANDIDATE_BITS / BANDS)
-
-/** Every 16-bit mask with at most BAND_RADIUS bits set: the probes around a band's value. */
-const masks = ((): Uint16Array => {
-  const out: number[] = []
-  for (let m = 0; m < 1 << BAND_BITS; m++) if (popcount32(m) <= BAND_RADIUS) out.push(m)
-  return Uint16Array.from(out)
-})()
-
-const band = (h: Hash, k: number): number =>
-  (k < 2 ? h[1] >>> (16 * k) : h[0] >>> (16 * (k - 2))) & 0xffff
 
 /**
- * 64-bit hashes in a multi-index hash table (Norouzi et al.): each hash is filed under its four
- * 16-bit bands, and a search within CANDIDATE_BITS probes, in each band, the 137 values within
- * 2 bits of the query's: any hash that near agrees that closely in at least one band. The work
- * is those probes plus the entries they hit, not the number of hashes stored; with random
- * hashes a bucket holds about n / 65,536 entries.
+ * How hashes are filed: in `bands` bands of `bits` bits each (taken from bit 0 up; bits past
+ * the last band are not filed), searched within `radius` bits per band. By the pigeonhole rule
+ * a hash within CANDIDATE_BITS of the query agrees that closely in at least one band, as long
+ * as bands × (radius + 1) > CANDIDATE_BITS.
+ */
+export interface BandLayout {
+  readonly bands: number
+  readonly bits: number
+  readonly radius: number
+  /** Every value of `bits` bits with at most `radius` set: the probes around a band's value. */
+  readonly masks: Uint32Array
+}
+
+function masksOf(bits: number, radius: number): Uint32Array {
+  const out: number[] = []
+  const pick = (from: number, left: number, mask: number): void => {
+    out.push(mask)
+    if (left === 0) return
+    for (let b = from; b < bits; b++) pick(b + 1, left - 1, mask | (1 << b))
+  }
+  pick(0, radius, 0)
+  return Uint32Array.from(out)
+}
+
+const layout = (bands: number, bits: number): BandLayout => {
+  const radius = Math.floor(CANDIDATE_BITS / bands)
+  return { bands, bits, radius, masks: masksOf(bits, radius) }
+}
+
+/**
+ * Four 16-bit bands (137 probes each) while a table is small; three 21-bit bands (1,562 probes
+ * each, 25 MB of chain heads) once it holds more than WIDEN_AT hashes. A bucket of a 16-bit band
+ * holds about n / 65,536 entries, so past that size a search's work grows with the library;
+ * 21-bit buckets hold 32 times fewer, and the probes cost the same at any size. The wide
+ * layout's 11× more probes pay for themselves from about 2^18 hashes (bench:duplicates' scale
+ * table, whose cropped-view table of five hashes a photo gets there at ~52,000 photos).
+ */
+export const NARROW = layout(4, 16)
+export const WIDE = layout(3, 21)
+export const WIDEN_AT = 1 << 18
+
+/** Band k of a 64-bit hash ([high word, low word]): bits k·bits up to (k + 1)·bits. */
+export function bandOf(h: Hash, k: number, bits: number): number {
+  const from = k * bits
+  const to = from + bits
+  let v = 0
+  if (from < 32) v = h[1] >>> from
+  if (to > 32) v = from >= 32 ? h[0] >>> (from - 32) : v | (h[0] << (32 - from))
+  return (v & ((1 << bits) - 1)) >>> 0
+}
+
+/**
+ * 64-bit hashes in a multi-index hash table (Norouzi et al.): each hash is filed under each of
+ * its bands, and a search probes, in each band, the values within the layout's radius of the
+ * query's. The work is those probes plus the entries they hit, not the number of hashes
+ * stored; the table moves to the wide layout as it grows (see WIDE).
  */
 export class HashTable {
   private hi = new Uint32Array(1024)
   private lo = new Uint32Array(1024)
   private owner = new Int32Array(1024)
-  private next = new Int32Array(1024 * BANDS)
+  private next: Int32Array
   private stamp = new Uint32Array(1024)
-  private readonly heads = new Int32Array(BANDS << BAND_BITS).fill(-1)
+  private heads: Int32Array
   private count = 0
   private dead = 0
   private query = 0
   /** Entries looked at by searches so far (for the bench). */
   examined = 0
+
+  constructor(
+    private layout: BandLayout = NARROW,
+    private readonly widenAt = WIDEN_AT
+  ) {
+    this.next = new Int32Array(1024 * layout.bands)
+    this.heads = new Int32Array(layout.bands << layout.bits).fill(-1)
+  }
+
+  /** The layout in use (the bench and tests read it). */
+  get bands(): number {
+    return this.layout.bands
+  }
 
   get entries(): number {
     return this.count - this.dead
@@ -47,22 +98,30 @@ export class HashTable {
     this.hi[e] = h[0]
     this.lo[e] = h[1]
     this.owner[e] = owner
-    for (let k = 0; k < BANDS; k++) {
-      const head = (k << BAND_BITS) | band(h, k)
-      this.next[e * BANDS + k] = this.heads[head]!
+    this.file(e)
+    if (this.layout !== WIDE && this.entries > this.widenAt) this.refile(WIDE)
+  }
+
+  private file(e: number): void {
+    const { bands, bits } = this.layout
+    const h: Hash = [this.hi[e]!, this.lo[e]!]
+    for (let k = 0; k < bands; k++) {
+      const head = (k << bits) | bandOf(h, k, bits)
+      this.next[e * bands + k] = this.heads[head]!
       this.heads[head] = e
     }
   }
 
   /** Forgets every entry of `owner` (entries stay as tombstones until the table is rebuilt). */
   removeOwner(owner: number, hashes: readonly Hash[]): void {
+    const { bands, bits } = this.layout
     for (const h of hashes)
-      for (let e = this.heads[band(h, 0)]!; e >= 0; e = this.next[e * BANDS]!)
+      for (let e = this.heads[bandOf(h, 0, bits)]!; e >= 0; e = this.next[e * bands]!)
         if (this.owner[e] === owner) {
           this.owner[e] = -1
           this.dead++
         }
-    if (this.dead > 1024 && this.dead * 2 > this.count) this.rebuild()
+    if (this.dead > 1024 && this.dead * 2 > this.count) this.refile(this.layout)
   }
 
   /** Calls `found` with the owner of every hash within CANDIDATE_BITS of `h` (maybe repeated). */
@@ -83,14 +142,15 @@ export class HashTable {
       this.stamp.fill(0)
       this.query = 1
     }
-    for (let k = 0; k < BANDS; k++) {
-      const value = band(h, k)
-      const base = k << BAND_BITS
+    const { bands, bits, masks } = this.layout
+    for (let k = 0; k < bands; k++) {
+      const value = bandOf(h, k, bits)
+      const base = k << bits
       for (let m = 0; m < masks.length; m++) {
         for (
           let e = this.heads[base | (value ^ masks[m]!)]!;
           e >= 0;
-          e = this.next[e * BANDS + k]!
+          e = this.next[e * bands + k]!
         ) {
           if (this.stamp[e] === this.query) continue
           this.stamp[e] = this.query
@@ -111,17 +171,28 @@ export class HashTable {
     this.lo = widen(this.lo, size)
     this.owner = widen(this.owner, size)
     this.stamp = widen(this.stamp, size)
-    this.next = widen(this.next, size * BANDS)
+    this.next = widen(this.next, size * this.layout.bands)
   }
 
-  /** Drops tombstones: refiles the live entries. */
-  private rebuild(): void {
-    const live: [number, number, number][] = []
-    for (let e = 0; e < this.count; e++)
-      if (this.owner[e]! >= 0) live.push([this.hi[e]!, this.lo[e]!, this.owner[e]!])
+  /** Drops tombstones and files the live entries again, in `to`'s layout. */
+  private refile(to: BandLayout): void {
+    let live = 0
+    for (let e = 0; e < this.count; e++) {
+      if (this.owner[e]! < 0) continue
+      this.hi[live] = this.hi[e]!
+      this.lo[live] = this.lo[e]!
+      this.owner[live] = this.owner[e]!
+      this.stamp[live] = 0
+      live++
+    }
+    if (to !== this.layout) {
+      this.layout = to
+      this.heads = new Int32Array(to.bands << to.bits)
+      this.next = new Int32Array(this.hi.length * to.bands)
+    }
     this.heads.fill(-1)
-    this.count = 0
+    this.count = live
     this.dead = 0
-    for (const [hi, lo, owner] of live) this.add([hi, lo], owner)
+    for (let e = 0; e < live; e++) this.file(e)
   }
 }
