@@ -120,6 +120,7 @@ async function main(): Promise<void> {
   }
 
   const at100k = scale.find((row) => row.photos === 100_000)!
+  const at10k = scale.find((row) => row.photos === 10_000)!
   const result = {
     pictures: set.length,
     distinct: new Set(set.map((img) => img.family)).size,
@@ -135,6 +136,9 @@ async function main(): Promise<void> {
     index_us_at_100k: at100k.index_us,
     scan_us_at_100k: at100k.scan_us,
     examined_at_100k: at100k.examined,
+    /** Sub-linear: a library 10× larger makes a lookup look at fewer than 10× the entries. */
+    examined_growth_10k_to_100k: round(at100k.examined / Math.max(1, at10k.examined), 2),
+    index_time_growth_10k_to_100k: round(at100k.index_us / Math.max(1, at10k.index_us), 2),
     scale,
     backfill,
     generate_s: round(generateS, 0)
