@@ -30,7 +30,11 @@ async function readOne(root: string, relative: string, log: Logger): Promise<Uin
     })
     return null
   } finally {
-    await handle.close().catch(() => undefined)
+    await handle
+      .close()
+      .catch((error: NodeJS.ErrnoException) =>
+        log.debug('could not close a batched media file', { code: error.code })
+      )
   }
 }
 

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { hamming, type Hash } from '@shared/library/fingerprint'
 import { CANDIDATE_BITS, HashTable, NARROW, WIDE, bandOf } from './hash-table'
+import { seededHashes } from '../../../../test/support/seeded-hashes'
 
-let seed = 7
-const random = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
-const word = (): number => Math.floor(random() * 2 ** 32) >>> 0
-
-function flip(h: Hash, bits: number): Hash {
-  let [hi, lo] = h
-  for (let i = 0; i < bits; i++) {
-    const bit = Math.floor(random() * 64)
-    if (bit < 32) lo = (lo ^ (1 << bit)) >>> 0
-    else hi = (hi ^ (1 << (bit - 32))) >>> 0
-  }
-  return [hi, lo]
-}
+const { random, word, flip } = seededHashes(7)
 
 const found = (table: HashTable, q: Hash): number[] => {
   const out = new Set<number>()

@@ -3,21 +3,9 @@ import { hamming, type Hash } from '@shared/library/fingerprint'
 import { screen, type Summary } from '@shared/library/near-duplicate'
 import { CANDIDATE_BITS } from './hash-table'
 import { decodeKey, encodeKey, NearIndex, type NearKey } from './near-index'
+import { seededHashes } from '../../../../test/support/seeded-hashes'
 
-let seed = 42
-const random = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
-const word = (): number => Math.floor(random() * 2 ** 32) >>> 0
-
-/** `h` with `bits` random bits flipped. */
-function flip(h: Hash, bits: number): Hash {
-  let [hi, lo] = h
-  for (let i = 0; i < bits; i++) {
-    const bit = Math.floor(random() * 64)
-    if (bit < 32) lo = (lo ^ (1 << bit)) >>> 0
-    else hi = (hi ^ (1 << (bit - 32))) >>> 0
-  }
-  return [hi, lo]
-}
+const { random, word, flip } = seededHashes(42)
 
 /** Detailed pictures (found by hash) all alike in shape and colour, so screening keeps them. */
 const detailed: Summary = {
