@@ -1,5 +1,6 @@
 import type { Migration } from '../../platform/store/migration'
 import { batchReportsMigration } from './migration-batch-reports'
+import { jobClaimsMigration } from './migration-job-claims'
 import { exposureMigration } from './migration-exposure'
 import { nearDuplicatesMigration } from './migration-near-duplicates'
 import { previewPhaseMigration } from './migration-preview-phase'
@@ -115,5 +116,6 @@ export const libraryMigrations: Migration[] = [
   previewPhaseMigration,
   batchReportsMigration,
   nearDuplicatesMigration,
-  exposureMigration
+  exposureMigration,
+  jobClaimsMigration
 ]

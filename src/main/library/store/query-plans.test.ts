@@ -3,6 +3,7 @@ import { sortKeys, type LibraryFilter, type ListCursor } from '@shared/contract/
 import type { Db } from '../../platform/store/database'
 import { useTempDir } from '../../../../test/support/temp-dir'
 import { openLibraryStore, seedPhotos } from '../../../../test/support/photo-store-kit'
+import { JobRepository } from './job-repository'
 import { PhotoRepository } from './photo-repository'
 
 const tempDir = useTempDir()
@@ -102,6 +103,31 @@ describe('query plans at 100,000 photos', () => {
     // Only filters that cannot follow the sort's index sort the rows they match.
     expect(unsortedPages.every((p) => /folder":"\/photos"|from|duplicates/.test(p))).toBe(true)
   }, 180_000)
+})
+
+describe('the import queue at 100,000 queued files', () => {
+  it('claims its next files and downloads through indexes that hold only those jobs', () => {
+    const store = openLibraryStore(tempDir())
+    const batch = store.batches.create(1)
+    store.jobs.addFiles(
+      batch.id,
+      Array.from({ length: 100_000 }, (_, i) => ({ source: `/photos/f${i % 100}/IMG_${i}.jpg` })),
+      1
+    )
+    const { db, runs } = recorded(store.db)
+    const jobs = new JobRepository(db)
+    expect(jobs.claimUrls(batch.id, 4, 2)).toEqual([])
+    expect(jobs.claimFiles(batch.id, 4, 2)).toHaveLength(4)
+    const plans = [...runs].map(([sql, args]) => explain(store.db, sql, args))
+    console.info(`claim plans:\n${plans.join('\n')}`)
+    // Downloads: the index leads with batch, kind and state, so no queued file is read.
+    expect(plans[0]).toMatch(
+      /SEARCH library_jobs USING INDEX library_jobs_claim \(batch_id=\? AND kind=\? AND state=\?\)/
+    )
+    // Files: the batch's queued jobs in id order, so LIMIT stops after the first few.
+    expect(plans[1]).toMatch(/USING INDEX library_jobs_batch \(batch_id=\? AND state=\?\)/)
+    for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE|SCAN library_jobs\b(?! USING)/)
+  }, 60_000)
 })
 
 function explain(db: Db, sql: string, args: unknown[]): string {
